@@ -1,0 +1,54 @@
+import type { CollectionConfig } from 'payload'
+
+import { grantAdminToFirstUser } from '../../hooks/users/grantAdminToFirstUser'
+import { fieldPolicy, policy } from '../../src/access/policy'
+import { roleLabels, staffRoles } from '../../src/access/roles'
+import { slugs } from '../slugs'
+
+/** Staff who sign in to the admin panel. */
+export const Users: CollectionConfig = {
+  slug: slugs.users,
+  labels: {
+    singular: { zh: '员工', en: 'Staff user' },
+    plural: { zh: '员工', en: 'Staff users' },
+  },
+  auth: {
+    maxLoginAttempts: 5,
+    lockTime: 10 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+  },
+  access: policy[slugs.users],
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['name', 'email', 'roles'],
+    group: { zh: '系统', en: 'System' },
+  },
+  hooks: {
+    beforeChange: [grantAdminToFirstUser],
+  },
+  fields: [
+    {
+      name: 'name',
+      type: 'text',
+      required: true,
+      label: { zh: '姓名', en: 'Name' },
+    },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      defaultValue: ['viewer'],
+      saveToJWT: true,
+      label: { zh: '角色', en: 'Roles' },
+      options: staffRoles.map((role) => ({ value: role, label: roleLabels[role] })),
+      access: fieldPolicy.roles,
+      admin: {
+        description: {
+          zh: '只有管理员可以授予或收回角色。',
+          en: 'Only administrators can grant or remove roles.',
+        },
+      },
+    },
+  ],
+}

@@ -1,0 +1,65 @@
+// Wiring only: collections, database, email, languages. Rules live in src/ and hooks/.
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import { en } from '@payloadcms/translations/languages/en'
+import { zh } from '@payloadcms/translations/languages/zh'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Media } from './collections/Media'
+import { ServiceAccounts } from './collections/ServiceAccounts'
+import { Users } from './collections/Users'
+import { mongoAdapterTuning } from './src/database/adapterOptions'
+import { withServerWorkarounds } from './src/database/ferretdbWorkarounds'
+import { resolveDatabase } from './src/database/localDatabase'
+import { probeServerCapabilities } from './src/database/serverCapabilities'
+import { emailSettingsFromEnv } from './src/email/transport'
+import { payloadSecret } from './src/config/secret'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+const database = await resolveDatabase()
+const capabilities = await probeServerCapabilities(database.uri)
+const email = emailSettingsFromEnv()
+
+export default buildConfig({
+  secret: payloadSecret(),
+  // Absolute links in emails (password reset) need it; `npm run dev` sets it to localhost.
+  serverURL: process.env.SERVER_URL ?? '',
+  admin: {
+    user: Users.slug,
+    importMap: { baseDir: path.resolve(dirname, 'src') },
+    meta: { titleSuffix: ' · 会员中心' },
+  },
+  collections: [Users, ServiceAccounts, Media],
+  db: withServerWorkarounds(
+    mongooseAdapter({ url: database.uri, ...mongoAdapterTuning(capabilities) }),
+    capabilities,
+  ),
+  email: nodemailerAdapter({
+    defaultFromAddress: email.fromAddress,
+    defaultFromName: email.fromName,
+    transport: email.transport,
+    skipVerify: email.skipVerify,
+  }),
+  i18n: { supportedLanguages: { zh, en }, fallbackLanguage: 'zh' },
+  localization: {
+    locales: [
+      { code: 'zh', label: '中文' },
+      { code: 'en', label: 'English' },
+    ],
+    defaultLocale: 'zh',
+    fallback: true,
+  },
+  upload: { limits: { fileSize: 10 * 1024 * 1024 } },
+  sharp,
+  graphQL: { disablePlaygroundInProduction: true },
+  typescript: {
+    outputFile: path.resolve(dirname, 'payload-types.ts'),
+    autoGenerate: false,
+  },
+  telemetry: false,
+})

@@ -1,0 +1,40 @@
+// `npm run dev`: database up (embedded unless DATABASE_URI), demo data if the database is empty,
+// then Next in development mode on PORT (default 3000).
+import { spawn, spawnSync } from 'node:child_process'
+
+import { resolveDatabase } from '../database/localDatabase'
+
+const port = process.env.PORT ?? '3000'
+const database = await resolveDatabase()
+console.log(`[dev] database: ${database.source} ${database.uri}`)
+
+const env = {
+  ...process.env,
+  DATABASE_URI: database.uri,
+  PORT: port,
+  SERVER_URL: process.env.SERVER_URL ?? `http://localhost:${port}`,
+}
+const seeded = spawnSync('npx', ['tsx', 'seed/cli.ts', '--if-empty'], { env, stdio: 'inherit' })
+if (seeded.status !== 0) {
+  console.error('[dev] seeding failed; see the error above.')
+  await database.stop()
+  process.exit(seeded.status ?? 1)
+}
+
+const next = spawn('npx', ['next', 'dev', '--port', port], { env, stdio: 'inherit' })
+let stopping = false
+const shutdown = async (code: number) => {
+  if (stopping) return
+  stopping = true
+  if (database.startedHere) {
+    console.log('[dev] stopping the local database it started')
+    await database.stop()
+  }
+  process.exit(code)
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    next.kill(signal)
+  })
+}
+next.on('exit', (code) => void shutdown(code ?? 0))

@@ -1,0 +1,77 @@
+// Calls Payload's REST and GraphQL route handlers in-process, exactly as Next would.
+import config from '@payload-config'
+import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+import { getPayload, type Payload } from 'payload'
+
+import { slugs } from '../../collections/slugs'
+import { demoServiceAccount } from '../../seed/data/staff'
+
+export const baseUrl = 'http://localhost:3000'
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
+const handlers = {
+  GET: REST_GET(config),
+  POST: REST_POST(config),
+  PATCH: REST_PATCH(config),
+  DELETE: REST_DELETE(config),
+}
+
+export type Credentials = { token: string } | { apiKey: string } | null
+
+export function authHeaders(credentials: Credentials): Record<string, string> {
+  if (!credentials) return {}
+  if ('token' in credentials) return { Authorization: `JWT ${credentials.token}` }
+  return { Authorization: `${slugs.serviceAccounts} API-Key ${credentials.apiKey}` }
+}
+
+/** `path` is everything after /api, e.g. `/users?limit=1`. */
+export async function rest(
+  method: Method,
+  path: string,
+  options: { as?: Credentials; json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const url = new URL(`/api${path}`, baseUrl)
+  const headers: Record<string, string> = { ...authHeaders(options.as ?? null), ...options.headers }
+  let body = options.body
+  if (options.json !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    body = JSON.stringify(options.json)
+  }
+  const request = new Request(url, { method, headers, body })
+  const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+  const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
+  const text = await response.text()
+  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} }
+}
+
+const graphqlHandler = GRAPHQL_POST(config)
+
+export async function graphql(
+  query: string,
+  options: { as?: Credentials; variables?: Record<string, unknown> } = {},
+): Promise<{ status: number; data: Record<string, unknown> | null; errors?: { message: string }[] }> {
+  const request = new Request(new URL('/api/graphql', baseUrl), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...authHeaders(options.as ?? null) },
+    body: JSON.stringify({ query, variables: options.variables ?? {} }),
+  })
+  const response = await graphqlHandler(request)
+  const result = (await response.json()) as {
+    data?: Record<string, unknown> | null
+    errors?: { message: string }[]
+  }
+  return { status: response.status, data: result.data ?? null, errors: result.errors }
+}
+
+export const testPayload = (): Promise<Payload> => getPayload({ config })
+
+/** Signs a staff user in through the REST login endpoint and returns their JWT. */
+export async function signIn(email: string, password: string): Promise<{ token: string }> {
+  const { status, body } = await rest('POST', `/${slugs.users}/login`, { json: { email, password } })
+  if (status !== 200 || typeof body.token !== 'string') {
+    throw new Error(`login of ${email} failed with ${status}: ${JSON.stringify(body)}`)
+  }
+  return { token: body.token }
+}
+
+export const demoFrontendKey = { apiKey: demoServiceAccount.apiKey }

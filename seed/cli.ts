@@ -17,7 +17,9 @@ try {
     const report = await seed({ payload })
     for (const line of report.created) console.log(`  created  ${line}`)
     for (const line of report.existing) console.log(`  exists   ${line}`)
-    console.log(`Seed done: ${report.created.length} created, ${report.existing.length} already there.`)
+    console.log(
+      `Seed done: ${report.created.length} created, ${report.existing.length} already there.`,
+    )
   }
   const port = process.env.PORT ?? '3000'
   console.log(`\n${formatDemoLogins(`http://localhost:${port}/admin`)}\n`)

@@ -16,9 +16,16 @@ export const roleLabels: Record<Role, { zh: string; en: string }> = {
 }
 
 /** Any authenticated principal: a staff user or a service account. */
-export type Principal = { id: string | number; collection: string; roles?: readonly string[] | null }
+export type Principal = {
+  id: string | number
+  collection: string
+  roles?: readonly string[] | null
+}
 
-export function hasAnyRole(principal: Principal | null | undefined, roles: readonly Role[]): boolean {
+export function hasAnyRole(
+  principal: Principal | null | undefined,
+  roles: readonly Role[],
+): boolean {
   const held = principal?.roles
   return Array.isArray(held) && held.some((role) => (roles as readonly string[]).includes(role))
 }

@@ -1,5 +1,9 @@
 // `npm run db -- start|stop|status`: manage the embedded local database by hand.
-import { ensureLocalDatabase, localDatabaseStatus, stopLocalDatabase } from '../database/localDatabase'
+import {
+  ensureLocalDatabase,
+  localDatabaseStatus,
+  stopLocalDatabase,
+} from '../database/localDatabase'
 
 const command = process.argv[2] ?? 'status'
 

@@ -150,8 +150,7 @@ function handleFor(
   }
 }
 
-const uriFor = (port: number, databaseName: string) =>
-  `mongodb://127.0.0.1:${port}/${databaseName}`
+const uriFor = (port: number, databaseName: string) => `mongodb://127.0.0.1:${port}/${databaseName}`
 
 const statePath = (dataDir: string) => path.join(dataDir, 'server.json')
 
@@ -230,7 +229,9 @@ async function acquireLock(lockPath: string): Promise<() => void> {
         continue
       }
       if (Date.now() > deadline) {
-        throw new Error(`Timed out waiting for process ${holder} to start the database (${lockPath})`)
+        throw new Error(
+          `Timed out waiting for process ${holder} to start the database (${lockPath})`,
+        )
       }
       await sleep(250)
     }

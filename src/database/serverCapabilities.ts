@@ -12,7 +12,10 @@ export type ServerCapabilities = {
 const cache = new Map<string, Promise<ServerCapabilities>>()
 
 /** Probes once per URI and process (Next re-evaluates the config on every hot reload). */
-export function probeServerCapabilities(uri: string, timeoutMs = 3_000): Promise<ServerCapabilities> {
+export function probeServerCapabilities(
+  uri: string,
+  timeoutMs = 3_000,
+): Promise<ServerCapabilities> {
   let pending = cache.get(uri)
   if (!pending) {
     pending = probe(uri, timeoutMs)

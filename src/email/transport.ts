@@ -43,7 +43,11 @@ export function emailSettingsFromEnv(): EmailSettings {
   }
 }
 
-type OutboxInfo = { envelope: { from: string | false; to: string[] }; messageId: string; path: string }
+type OutboxInfo = {
+  envelope: { from: string | false; to: string[] }
+  messageId: string
+  path: string
+}
 
 /** A nodemailer transport that writes each message as an RFC 822 `.eml` file. */
 export function outboxTransport(directory: string): Transport<OutboxInfo> {

@@ -28,7 +28,12 @@ export function authHeaders(credentials: Credentials): Record<string, string> {
 export async function rest(
   method: Method,
   path: string,
-  options: { as?: Credentials; json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {},
+  options: {
+    as?: Credentials
+    json?: unknown
+    body?: BodyInit
+    headers?: Record<string, string>
+  } = {},
 ): Promise<{ status: number; body: Record<string, unknown> }> {
   const url = new URL(`/api${path}`, baseUrl)
   const headers: Record<string, string> = { ...authHeaders(options.as ?? null), ...options.headers }
@@ -38,10 +43,16 @@ export async function rest(
     body = JSON.stringify(options.json)
   }
   const request = new Request(url, { method, headers, body })
-  const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+  const slug = url.pathname
+    .replace(/^\/api\//, '')
+    .split('/')
+    .filter(Boolean)
   const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
   const text = await response.text()
-  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} }
+  return {
+    status: response.status,
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+  }
 }
 
 const graphqlHandler = GRAPHQL_POST(config)
@@ -49,7 +60,11 @@ const graphqlHandler = GRAPHQL_POST(config)
 export async function graphql(
   query: string,
   options: { as?: Credentials; variables?: Record<string, unknown> } = {},
-): Promise<{ status: number; data: Record<string, unknown> | null; errors?: { message: string }[] }> {
+): Promise<{
+  status: number
+  data: Record<string, unknown> | null
+  errors?: { message: string }[]
+}> {
   const request = new Request(new URL('/api/graphql', baseUrl), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...authHeaders(options.as ?? null) },
@@ -67,7 +82,9 @@ export const testPayload = (): Promise<Payload> => getPayload({ config })
 
 /** Signs a staff user in through the REST login endpoint and returns their JWT. */
 export async function signIn(email: string, password: string): Promise<{ token: string }> {
-  const { status, body } = await rest('POST', `/${slugs.users}/login`, { json: { email, password } })
+  const { status, body } = await rest('POST', `/${slugs.users}/login`, {
+    json: { email, password },
+  })
   if (status !== 200 || typeof body.token !== 'string') {
     throw new Error(`login of ${email} failed with ${status}: ${JSON.stringify(body)}`)
   }

@@ -28,7 +28,12 @@ export function staffFactory(payload: Payload) {
       const apiKey = `test-key-${randomUUID()}`
       const account = await payload.create({
         collection: slugs.serviceAccounts,
-        data: { name: `Test frontend ${randomUUID().slice(0, 8)}`, roles: ['frontend'], enableAPIKey: true, apiKey },
+        data: {
+          name: `Test frontend ${randomUUID().slice(0, 8)}`,
+          roles: ['frontend'],
+          enableAPIKey: true,
+          apiKey,
+        },
       })
       accountIds.push(String(account.id))
       return { id: String(account.id), apiKey }
@@ -38,7 +43,10 @@ export function staffFactory(payload: Payload) {
         await payload.delete({ collection: slugs.users, where: { id: { in: userIds } } })
       }
       if (accountIds.length) {
-        await payload.delete({ collection: slugs.serviceAccounts, where: { id: { in: accountIds } } })
+        await payload.delete({
+          collection: slugs.serviceAccounts,
+          where: { id: { in: accountIds } },
+        })
       }
     },
   }

@@ -58,7 +58,12 @@ describe('staff users', () => {
     for (const actor of [viewer, operations]) {
       const { status } = await rest('POST', `/${slugs.users}`, {
         as: actor,
-        json: { name: 'Intruder', email: `intruder-${actor.id}@test.example`, password: 'x-123456', roles: ['viewer'] },
+        json: {
+          name: 'Intruder',
+          email: `intruder-${actor.id}@test.example`,
+          password: 'x-123456',
+          roles: ['viewer'],
+        },
       })
       expect(status).toBe(403)
     }
@@ -77,7 +82,13 @@ describe('staff users', () => {
 
   it('cannot raise their own role over GraphQL', async () => {
     await graphql(
-      `mutation ($id: String!) { updateUser(id: $id, data: { roles: [admin] }) { roles } }`,
+      `
+        mutation ($id: String!) {
+          updateUser(id: $id, data: { roles: [admin] }) {
+            roles
+          }
+        }
+      `,
       { as: operations, variables: { id: operations.id } },
     )
     const stored = await payload.findByID({ collection: slugs.users, id: operations.id })
@@ -107,7 +118,11 @@ describe('staff users', () => {
       json: { email: target.email, password: target.password },
     })
     expect(right.status).toBe(401)
-    const stored = await payload.findByID({ collection: slugs.users, id: target.id, showHiddenFields: true })
+    const stored = await payload.findByID({
+      collection: slugs.users,
+      id: target.id,
+      showHiddenFields: true,
+    })
     expect(new Date(String(stored.lockUntil)).getTime()).toBeGreaterThan(Date.now())
   })
 })
@@ -124,7 +139,9 @@ describe('a frontend API key', () => {
     const other = await factory.serviceAccount()
     const accounts = await rest('GET', `/${slugs.serviceAccounts}?limit=100`, { as: frontend })
     expect((accounts.body.docs as { id: string }[]).map((doc) => doc.id)).toEqual([frontend.id])
-    expect((await rest('GET', `/${slugs.serviceAccounts}/${other.id}`, { as: frontend })).status).toBe(404)
+    expect(
+      (await rest('GET', `/${slugs.serviceAccounts}/${other.id}`, { as: frontend })).status,
+    ).toBe(404)
     const query = await graphql('{ Users { docs { email } } }', { as: frontend })
     expect(query.data?.Users ?? null).toBeNull()
   })
@@ -145,7 +162,9 @@ describe('a frontend API key', () => {
   it('is rejected when unknown', async () => {
     const { status } = await rest('GET', `/${slugs.users}`, { as: { apiKey: 'not-a-real-key' } })
     expect(status).toBe(403)
-    const me = await rest('GET', `/${slugs.serviceAccounts}/me`, { as: { apiKey: 'not-a-real-key' } })
+    const me = await rest('GET', `/${slugs.serviceAccounts}/me`, {
+      as: { apiKey: 'not-a-real-key' },
+    })
     expect(me.body.user).toBeNull()
   })
 
@@ -160,7 +179,11 @@ describe('viewers', () => {
   it('cannot upload or change media', async () => {
     const form = new FormData()
     form.append('_payload', JSON.stringify({ alt: 'viewer upload' }))
-    form.append('file', new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' }), 'x.png')
+    form.append(
+      'file',
+      new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' }),
+      'x.png',
+    )
     const { status } = await rest('POST', `/${slugs.media}`, { as: viewer, body: form })
     expect(status).toBe(403)
   })

@@ -18,7 +18,9 @@ let operations: TestStaff
 const createdIds: string[] = []
 
 const png = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: '#2563eb' } }).png().toBuffer()
+  sharp({ create: { width, height, channels: 3, background: '#2563eb' } })
+    .png()
+    .toBuffer()
 
 function uploadForm(file: Blob, filename: string, data: Record<string, unknown>): FormData {
   const form = new FormData()
@@ -102,7 +104,12 @@ describe('media uploads', () => {
       file: { data: image, mimetype: 'image/png', name: 'badge-test.png', size: image.length },
     })
     createdIds.push(String(created.id))
-    await payload.update({ collection: slugs.media, id: created.id, locale: 'en', data: { alt: 'Badge' } })
+    await payload.update({
+      collection: slugs.media,
+      id: created.id,
+      locale: 'en',
+      data: { alt: 'Badge' },
+    })
     const zh = await rest('GET', `/${slugs.media}/${created.id}?locale=zh`)
     const en = await rest('GET', `/${slugs.media}/${created.id}?locale=en`)
     expect(zh.body.alt).toBe('徽章')

@@ -6,7 +6,9 @@ import { staffRoles, type Role } from '../../src/access/roles'
 import { allow, anyOf, ownRecord } from '../../src/access/rules'
 
 const requestAs = (roles: Role[] | null, collection = 'users', id = 'u1') =>
-  ({ req: { user: roles ? { id, collection, roles } : null } as unknown as PayloadRequest }) as Parameters<Access>[0]
+  ({
+    req: { user: roles ? { id, collection, roles } : null } as unknown as PayloadRequest,
+  }) as Parameters<Access>[0]
 
 describe('allow', () => {
   it('grants principals holding any listed role and nobody else', () => {

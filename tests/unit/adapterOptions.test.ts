@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { mongoAdapterTuning } from '../../src/database/adapterOptions'
 import type { ServerCapabilities } from '../../src/database/serverCapabilities'
 
-const cases: { name: string; server: ServerCapabilities; expected: ReturnType<typeof mongoAdapterTuning> }[] = [
+const cases: {
+  name: string
+  server: ServerCapabilities
+  expected: ReturnType<typeof mongoAdapterTuning>
+}[] = [
   {
     name: 'FerretDB: no transactions, joins or index hints',
     server: { engine: 'ferretdb', version: 'v1.24.2', replicaSet: false },
@@ -17,7 +21,11 @@ const cases: { name: string; server: ServerCapabilities; expected: ReturnType<ty
   {
     name: 'a MongoDB replica set: every feature on',
     server: { engine: 'mongodb', version: '8.0.4', replicaSet: true },
-    expected: { useJoinAggregations: true, usePipelineInSortLookup: true, disableIndexHints: false },
+    expected: {
+      useJoinAggregations: true,
+      usePipelineInSortLookup: true,
+      disableIndexHints: false,
+    },
   },
   {
     name: 'a stand-alone mongod: joins yes, transactions no',

@@ -33,6 +33,8 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: path.resolve(dirname, 'src') },
     meta: { titleSuffix: ' · 会员中心' },
+    // Gravatar would need the network; staff see an initial-based avatar instead.
+    avatar: 'default',
   },
   collections: [Users, ServiceAccounts, Media],
   db: withServerWorkarounds(

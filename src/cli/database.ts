@@ -23,8 +23,12 @@ switch (command) {
     )
     break
   }
+  case 'build':
+    // Builds (or finds) the cached FerretDB binary without starting it; CI uses it to warm up.
+    console.log(await ensureFerretdbBinary())
+    break
   default:
-    console.error(`unknown command "${command}"; use start, stop or status`)
+    console.error(`unknown command "${command}"; use start, stop, status or build`)
     process.exit(2)
 }
 process.exit(0)

@@ -1,5 +1,6 @@
-// `npm run db -- start|stop|status`: manage the embedded local database by hand.
+// `npm run db -- start|stop|status|build`: manage the embedded local database by hand.
 import {
+  ensureFerretdbBinary,
   ensureLocalDatabase,
   localDatabaseStatus,
   stopLocalDatabase,

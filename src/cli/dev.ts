@@ -1,8 +1,9 @@
 // `npm run dev`: database up (embedded unless DATABASE_URI), demo data if the database is empty,
 // then Next in development mode on PORT (default 3000).
 import { spawn, spawnSync } from 'node:child_process'
+import path from 'node:path'
 
-import { resolveDatabase } from '../database/localDatabase'
+import { projectRoot, resolveDatabase } from '../database/localDatabase'
 
 const port = process.env.PORT ?? '3000'
 const database = await resolveDatabase()
@@ -21,7 +22,9 @@ if (seeded.status !== 0) {
   process.exit(seeded.status ?? 1)
 }
 
-const next = spawn('npx', ['next', 'dev', '--port', port], { env, stdio: 'inherit' })
+// Next's own binary, not npx: a signal reaches the server itself instead of a wrapper.
+const nextBin = path.join(projectRoot(), 'node_modules', 'next', 'dist', 'bin', 'next')
+const next = spawn(process.execPath, [nextBin, 'dev', '--port', port], { env, stdio: 'inherit' })
 let stopping = false
 const shutdown = async (code: number) => {
   if (stopping) return
@@ -32,9 +35,9 @@ const shutdown = async (code: number) => {
   }
   process.exit(code)
 }
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
-    next.kill(signal)
+    if (next.exitCode === null && next.signalCode === null) next.kill('SIGTERM')
   })
 }
-next.on('exit', (code) => void shutdown(code ?? 0))
+next.on('exit', (code, signal) => void shutdown(code ?? (signal ? 0 : 1)))

@@ -132,5 +132,11 @@ export const findingCodes = [
   'price-invalid',
   'shape-change-in-use',
   'level-option-in-use',
+  'key-change-in-use',
+  'benefit-in-use',
+  'access-tier-in-use',
 ] as const
 export type FindingCode = (typeof findingCodes)[number]
+
+/** How a value that grants nothing is shown, in both languages (pricing matrix, messages). */
+export const notGrantedDisplay = '—'

@@ -68,20 +68,32 @@ export interface Config {
   };
   blocks: {};
   collections: {
+    tiers: Tier;
+    benefits: Benefit;
+    'course-access-tiers': CourseAccessTier;
+    courses: Course;
+    media: Media;
+    'audit-log': AuditLog;
     users: User;
     'service-accounts': ServiceAccount;
-    media: Media;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
   collectionsJoins: {};
   collectionsSelect: {
+    tiers: TiersSelect<false> | TiersSelect<true>;
+    benefits: BenefitsSelect<false> | BenefitsSelect<true>;
+    'course-access-tiers': CourseAccessTiersSelect<false> | CourseAccessTiersSelect<true>;
+    courses: CoursesSelect<false> | CoursesSelect<true>;
+    media: MediaSelect<false> | MediaSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'service-accounts': ServiceAccountsSelect<false> | ServiceAccountsSelect<true>;
-    media: MediaSelect<false> | MediaSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -90,15 +102,25 @@ export interface Config {
     defaultIDType: string;
   };
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('zh' | 'en') | ('zh' | 'en')[];
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'membership-settings': MembershipSetting;
+  };
+  globalsSelect: {
+    'membership-settings': MembershipSettingsSelect<false> | MembershipSettingsSelect<true>;
+  };
   locale: 'zh' | 'en';
   widgets: {
     collections: CollectionsWidget;
   };
   user: User | ServiceAccount;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      schedulePublish: TaskSchedulePublish;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -137,6 +159,223 @@ export interface ServiceAccountAuthOperations {
     email: string;
     password: string;
   };
+}
+/**
+ * Drafts are not checked; publishing checks the whole ladder (a higher tier never grants less, adjacent tiers differ).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tiers".
+ */
+export interface Tier {
+  id: string;
+  name: string;
+  description?: string | null;
+  slug: string;
+  /**
+   * Higher is better; the entry tier is lowest.
+   */
+  rank: number;
+  kind: 'entry' | 'paid' | 'growth' | 'honorary';
+  prices?:
+    | {
+        period: 'monthly' | 'quarterly' | 'annual';
+        listPrice: number;
+        sellingPrice: number;
+        id?: string | null;
+      }[]
+    | null;
+  growth?: {
+    reach?: number | null;
+    keep?: number | null;
+  };
+  /**
+   * On/off: tick "Included"; quota, limit, duration: fill "Amount" (or tick "Unlimited"); level: the level key; discount: the percent off (20 = 20% off).
+   */
+  benefits?:
+    | {
+        benefit: string | Benefit;
+        enabled?: boolean | null;
+        amount?: number | null;
+        unlimited?: boolean | null;
+        level?: string | null;
+        percent?: number | null;
+        /**
+         * Only when this row deliberately grants less than a lower tier (or more than a higher one); it is recorded.
+         */
+        exceptionReason?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  accessTiers?: (string | CourseAccessTier)[] | null;
+  accessExceptionReason?: string | null;
+  badge?: (string | null) | Media;
+  colour?: string | null;
+  status: 'active' | 'archived';
+  /**
+   * Members of an archived tier move here when their period ends.
+   */
+  successorTier?: (string | null) | Tier;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * Make benefits perceivable and quantifiable: "answers within 2 h", not "priority service".
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "benefits".
+ */
+export interface Benefit {
+  id: string;
+  /**
+   * Frontends and the API identify the benefit by it; it cannot change once a tier uses it.
+   */
+  key: string;
+  name: string;
+  description?: string | null;
+  /**
+   * For example "sessions", "minutes"
+   */
+  unit?: string | null;
+  category:
+    | 'content-access'
+    | 'learning-service'
+    | 'community-identity'
+    | 'technical-experience'
+    | 'economic'
+    | 'usage-quota'
+    | 'physical-partner'
+    | 'bundle';
+  /**
+   * Decides how tiers compare; it cannot change while tiers use the benefit.
+   */
+  valueShape: 'flag' | 'quota' | 'limit' | 'level' | 'percentage' | 'duration';
+  quotaPeriod?: ('day' | 'week' | 'month' | 'billing-period') | null;
+  durationUnit?: ('minute' | 'hour' | 'day') | null;
+  /**
+   * Order from lowest to highest, e.g. 720p, 1080p, 4K.
+   */
+  levels?:
+    | {
+        key: string;
+        label: string;
+        id?: string | null;
+      }[]
+    | null;
+  minimum?: number | null;
+  maximum?: number | null;
+  status: 'active' | 'archived';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "course-access-tiers".
+ */
+export interface CourseAccessTier {
+  id: string;
+  /**
+   * Higher is deeper, e.g. 1 basic library … 5 enterprise projects.
+   */
+  rank: number;
+  name: string;
+  description?: string | null;
+  status: 'active' | 'archived';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media".
+ */
+export interface Media {
+  id: string;
+  /**
+   * Describes the image for screen readers and when it fails to load.
+   */
+  alt: string;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    card?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    badge?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "courses".
+ */
+export interface Course {
+  id: string;
+  title: string;
+  slug: string;
+  summary?: string | null;
+  accessTier: string | CourseAccessTier;
+  cover?: (string | null) | Media;
+  status: 'draft' | 'published' | 'archived';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: string;
+  action: 'create' | 'update' | 'save-draft' | 'publish' | 'delete';
+  targetCollection: string;
+  documentId: string;
+  documentTitle?: string | null;
+  summary?: string | null;
+  actor?: (string | null) | User;
+  actorEmail?: string | null;
+  actorType: 'staff' | 'service' | 'system';
+  locale?: string | null;
+  /**
+   * Each entry is { path, before, after }.
+   */
+  changes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -190,54 +429,6 @@ export interface ServiceAccount {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "media".
- */
-export interface Media {
-  id: string;
-  /**
-   * Describes the image for screen readers and when it fails to load.
-   */
-  alt: string;
-  updatedAt: string;
-  createdAt: string;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-  focalX?: number | null;
-  focalY?: number | null;
-  sizes?: {
-    thumbnail?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-    card?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-    badge?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-  };
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -255,11 +446,127 @@ export interface PayloadKv {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: string;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'schedulePublish';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'schedulePublish') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
   id: string;
   document?:
+    | ({
+        relationTo: 'tiers';
+        value: string | Tier;
+      } | null)
+    | ({
+        relationTo: 'benefits';
+        value: string | Benefit;
+      } | null)
+    | ({
+        relationTo: 'course-access-tiers';
+        value: string | CourseAccessTier;
+      } | null)
+    | ({
+        relationTo: 'courses';
+        value: string | Course;
+      } | null)
+    | ({
+        relationTo: 'media';
+        value: string | Media;
+      } | null)
+    | ({
+        relationTo: 'audit-log';
+        value: string | AuditLog;
+      } | null)
     | ({
         relationTo: 'users';
         value: string | User;
@@ -267,10 +574,6 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'service-accounts';
         value: string | ServiceAccount;
-      } | null)
-    | ({
-        relationTo: 'media';
-        value: string | Media;
       } | null);
   globalSlug?: string | null;
   user:
@@ -326,42 +629,101 @@ export interface PayloadMigration {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users_select".
+ * via the `definition` "tiers_select".
  */
-export interface UsersSelect<T extends boolean = true> {
+export interface TiersSelect<T extends boolean = true> {
   name?: T;
-  roles?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  email?: T;
-  resetPasswordToken?: T;
-  resetPasswordExpiration?: T;
-  salt?: T;
-  hash?: T;
-  resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
-  sessions?:
+  description?: T;
+  slug?: T;
+  rank?: T;
+  kind?: T;
+  prices?:
     | T
     | {
+        period?: T;
+        listPrice?: T;
+        sellingPrice?: T;
         id?: T;
-        createdAt?: T;
-        expiresAt?: T;
       };
+  growth?:
+    | T
+    | {
+        reach?: T;
+        keep?: T;
+      };
+  benefits?:
+    | T
+    | {
+        benefit?: T;
+        enabled?: T;
+        amount?: T;
+        unlimited?: T;
+        level?: T;
+        percent?: T;
+        exceptionReason?: T;
+        id?: T;
+      };
+  accessTiers?: T;
+  accessExceptionReason?: T;
+  badge?: T;
+  colour?: T;
+  status?: T;
+  successorTier?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "service-accounts_select".
+ * via the `definition` "benefits_select".
  */
-export interface ServiceAccountsSelect<T extends boolean = true> {
+export interface BenefitsSelect<T extends boolean = true> {
+  key?: T;
   name?: T;
-  roles?: T;
+  description?: T;
+  unit?: T;
+  category?: T;
+  valueShape?: T;
+  quotaPeriod?: T;
+  durationUnit?: T;
+  levels?:
+    | T
+    | {
+        key?: T;
+        label?: T;
+        id?: T;
+      };
+  minimum?: T;
+  maximum?: T;
+  status?: T;
   updatedAt?: T;
   createdAt?: T;
-  enableAPIKey?: T;
-  apiKey?: T;
-  apiKeyIndex?: T;
-  hasAPIKey?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "course-access-tiers_select".
+ */
+export interface CourseAccessTiersSelect<T extends boolean = true> {
+  rank?: T;
+  name?: T;
+  description?: T;
+  status?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "courses_select".
+ */
+export interface CoursesSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  summary?: T;
+  accessTier?: T;
+  cover?: T;
+  status?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -417,11 +779,99 @@ export interface MediaSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  action?: T;
+  targetCollection?: T;
+  documentId?: T;
+  documentTitle?: T;
+  summary?: T;
+  actor?: T;
+  actorEmail?: T;
+  actorType?: T;
+  locale?: T;
+  changes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users_select".
+ */
+export interface UsersSelect<T extends boolean = true> {
+  name?: T;
+  roles?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  email?: T;
+  resetPasswordToken?: T;
+  resetPasswordExpiration?: T;
+  salt?: T;
+  hash?: T;
+  resetPasswordRequestedAt?: T;
+  loginAttempts?: T;
+  lockUntil?: T;
+  sessions?:
+    | T
+    | {
+        id?: T;
+        createdAt?: T;
+        expiresAt?: T;
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "service-accounts_select".
+ */
+export interface ServiceAccountsSelect<T extends boolean = true> {
+  name?: T;
+  roles?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  enableAPIKey?: T;
+  apiKey?: T;
+  apiKeyIndex?: T;
+  hasAPIKey?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -457,6 +907,31 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "membership-settings".
+ */
+export interface MembershipSetting {
+  id: string;
+  /**
+   * Quotas reset on days, weeks and months in this time zone.
+   */
+  timeZone: string;
+  currency: 'CNY' | 'USD' | 'HKD';
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "membership-settings_select".
+ */
+export interface MembershipSettingsSelect<T extends boolean = true> {
+  timeZone?: T;
+  currency?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -464,6 +939,31 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSchedulePublish".
+ */
+export interface TaskSchedulePublish {
+  input: {
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
+    doc?: {
+      relationTo: 'tiers';
+      value: string | Tier;
+    } | null;
+    global?: string | null;
+    user?:
+      | ({
+          relationTo: 'users';
+          value: string | User;
+        } | null)
+      | ({
+          relationTo: 'service-accounts';
+          value: string | ServiceAccount;
+        } | null);
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

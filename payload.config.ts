@@ -9,14 +9,22 @@ import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { AuditLog } from './collections/AuditLog'
+import { Benefits } from './collections/Benefits'
+import { CourseAccessTiers } from './collections/CourseAccessTiers'
+import { Courses } from './collections/Courses'
 import { Media } from './collections/Media'
 import { ServiceAccounts } from './collections/ServiceAccounts'
+import { Tiers } from './collections/Tiers'
 import { Users } from './collections/Users'
+import { MembershipSettings } from './globals/MembershipSettings'
 import { mongoAdapterTuning } from './src/database/adapterOptions'
 import { withServerWorkarounds } from './src/database/ferretdbWorkarounds'
 import { resolveDatabase } from './src/database/localDatabase'
 import { probeServerCapabilities } from './src/database/serverCapabilities'
 import { emailSettingsFromEnv } from './src/email/transport'
+import { pricingMatrixEndpoint } from './src/endpoints/pricingMatrix'
+import { pricingMatrixQuery } from './src/graphql/pricingMatrix'
 import { payloadSecret } from './src/config/secret'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -36,7 +44,18 @@ export default buildConfig({
     // Gravatar would need the network; staff see an initial-based avatar instead.
     avatar: 'default',
   },
-  collections: [Users, ServiceAccounts, Media],
+  collections: [
+    Tiers,
+    Benefits,
+    CourseAccessTiers,
+    Courses,
+    Media,
+    AuditLog,
+    Users,
+    ServiceAccounts,
+  ],
+  globals: [MembershipSettings],
+  endpoints: [pricingMatrixEndpoint],
   db: withServerWorkarounds(
     mongooseAdapter({ url: database.uri, ...mongoAdapterTuning(capabilities) }),
     capabilities,
@@ -58,7 +77,12 @@ export default buildConfig({
   },
   upload: { limits: { fileSize: 10 * 1024 * 1024 } },
   sharp,
-  graphQL: { disablePlaygroundInProduction: true },
+  graphQL: { disablePlaygroundInProduction: true, queries: pricingMatrixQuery },
+  jobs: {
+    // Runs scheduled publishes (Payload queues them on `default`). Tests run jobs themselves.
+    autoRun: process.env.VITEST ? [] : [{ cron: '* * * * *', queue: 'default' }],
+    tasks: [],
+  },
   typescript: {
     outputFile: path.resolve(dirname, 'payload-types.ts'),
     autoGenerate: false,

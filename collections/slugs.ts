@@ -3,6 +3,23 @@ export const slugs = {
   users: 'users',
   serviceAccounts: 'service-accounts',
   media: 'media',
+  benefits: 'benefits',
+  tiers: 'tiers',
+  courseAccessTiers: 'course-access-tiers',
+  courses: 'courses',
+  auditLog: 'audit-log',
 } as const
+
+export const globalSlugs = {
+  membershipSettings: 'membership-settings',
+} as const
+
+/** Configuration whose every change is recorded in the audit log (DOMAIN rule 9). */
+export const auditedCollections = [
+  slugs.benefits,
+  slugs.tiers,
+  slugs.courseAccessTiers,
+  slugs.courses,
+] as const
 
 export type CollectionSlugName = (typeof slugs)[keyof typeof slugs]

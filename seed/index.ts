@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import sharp from 'sharp'
 
 import { slugs } from '../collections/slugs'
+import { seedCatalogue } from './catalogue'
 import { demoImages } from './data/media'
 import { demoServiceAccount, demoStaff } from './data/staff'
 
@@ -81,5 +82,6 @@ export async function seed({ payload }: { payload: Payload }): Promise<SeedRepor
     note(found.docs.length === 0, `image ${image.filename}`)
   }
 
+  await seedCatalogue({ payload, note })
   return report
 }

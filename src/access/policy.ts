@@ -12,9 +12,23 @@ type CollectionPolicy = {
   update: Access
   delete: Access
   unlock?: RoleRule
+  readVersions?: Access
 }
 
 const staff = allow('admin', 'operations', 'marketing', 'support', 'viewer')
+const catalogueEditors = allow('admin', 'operations')
+const nobodyViaApi: Access = () => false
+
+/** Staff see drafts; everyone else sees what is published. */
+const staffOrPublished = (statusField: '_status' | 'status'): Access =>
+  anyOf(staff, () => ({ [statusField]: { equals: 'published' } }))
+
+/** The catalogue as configured by operations (benefit definitions, course-access tiers). */
+const catalogueEditing = {
+  create: catalogueEditors,
+  update: catalogueEditors,
+  delete: catalogueEditors,
+}
 
 export const policy = {
   [slugs.users]: {
@@ -41,9 +55,37 @@ export const policy = {
     update: allow('admin', 'operations', 'marketing'),
     delete: allow('admin', 'operations'),
   },
+  // The published pricing catalogue is public: tiers, benefits, course-access tiers.
+  [slugs.benefits]: { ...catalogueEditing, read: anyone },
+  [slugs.courseAccessTiers]: { ...catalogueEditing, read: anyone },
+  [slugs.tiers]: {
+    ...catalogueEditing,
+    read: staffOrPublished('_status'),
+    readVersions: staff,
+  },
+  // Courses: staff, and frontends for published ones; not anonymous visitors.
+  [slugs.courses]: {
+    ...catalogueEditing,
+    read: anyOf(staff, ({ req }) =>
+      allow('frontend')({ req }) ? { status: { equals: 'published' } } : false,
+    ),
+  },
+  // Written only by hooks; nobody, admins included, edits or deletes an entry through any API.
+  [slugs.auditLog]: {
+    create: nobodyViaApi,
+    read: staff,
+    update: nobodyViaApi,
+    delete: nobodyViaApi,
+  },
 } satisfies Record<string, CollectionPolicy>
 
-/** Field-level rules: roles are granted by admins only, so nobody can raise their own. */
+export const globalPolicy = {
+  membershipSettings: { read: anyone, update: allow('admin', 'operations') },
+}
+
 export const fieldPolicy = {
+  /** Roles are granted by admins only, so nobody can raise their own. */
   roles: { create: allowField('admin'), update: allowField('admin') },
+  /** Exception reasons are internal notes: staff read them, the public API never shows them. */
+  internalNote: { read: allowField('admin', 'operations', 'marketing', 'support', 'viewer') },
 }

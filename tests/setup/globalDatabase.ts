@@ -16,6 +16,14 @@ declare module 'vitest' {
   }
 }
 
+/**
+ * The int and e2e projects each run this setup in the one vitest process; they share the server,
+ * and the last project to finish stops it (if this run started it).
+ */
+type SharedServer = { users: number; stop: (() => Promise<void>) | null }
+const shared = ((globalThis as { __membershipTestServer?: SharedServer }).__membershipTestServer ??=
+  { users: 0, stop: null })
+
 export default async function setup(project: TestProject) {
   const runId = `${project.name}_${Date.now().toString(36)}_${process.pid}`
   const server = await resolveDatabase({
@@ -23,6 +31,8 @@ export default async function setup(project: TestProject) {
     databaseName: 'admin',
     log: (message) => console.log(`[test database] ${message}`),
   })
+  shared.users += 1
+  if (server.startedHere) shared.stop = server.stop
   const uri = new URL(server.uri)
   uri.pathname = `/membership_test_${runId}`
   const scratchDirectory = mkdtempSync(path.join(tmpdir(), 'membership-test-'))
@@ -39,6 +49,7 @@ export default async function setup(project: TestProject) {
       await client.close()
     }
     rmSync(scratchDirectory, { recursive: true, force: true })
-    if (server.startedHere) await server.stop()
+    shared.users -= 1
+    if (shared.users === 0 && shared.stop) await shared.stop()
   }
 }

@@ -1,0 +1,15 @@
+import type { Field } from 'payload'
+
+/** Referenced configuration is archived, never deleted (DOMAIN rule 5). */
+export const archiveStatusField: Field = {
+  name: 'status',
+  type: 'select',
+  required: true,
+  defaultValue: 'active',
+  label: { zh: '状态', en: 'Status' },
+  options: [
+    { value: 'active', label: { zh: '启用', en: 'Active' } },
+    { value: 'archived', label: { zh: '已归档', en: 'Archived' } },
+  ],
+  admin: { position: 'sidebar' },
+}

@@ -1,0 +1,59 @@
+import type { GlobalConfig, PayloadRequest } from 'payload'
+
+import { globalPolicy } from '../../src/access/policy'
+import { inEditorLanguage } from '../../src/adapters/language'
+import { auditGlobalHooks } from '../../hooks/audit/recordAuditEntry'
+import { globalSlugs } from '../../collections/slugs'
+
+const isTimeZone = (value: unknown): boolean => {
+  if (typeof value !== 'string' || !value) return false
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Platform-wide settings the membership rules read. */
+export const MembershipSettings: GlobalConfig = {
+  slug: globalSlugs.membershipSettings,
+  label: { zh: '会员设置', en: 'Membership settings' },
+  access: globalPolicy.membershipSettings,
+  admin: { group: { zh: '会员目录', en: 'Catalogue' } },
+  hooks: { ...auditGlobalHooks },
+  fields: [
+    {
+      name: 'timeZone',
+      type: 'text',
+      required: true,
+      defaultValue: 'Asia/Shanghai',
+      label: { zh: '平台时区', en: 'Platform time zone' },
+      validate: (value: unknown, { req }: { req: PayloadRequest }) =>
+        isTimeZone(value)
+          ? true
+          : inEditorLanguage(req, {
+              zh: `“${String(value)}” 不是有效的 IANA 时区，例如 Asia/Shanghai。`,
+              en: `"${String(value)}" is not an IANA time zone, e.g. Asia/Shanghai.`,
+            }),
+      admin: {
+        description: {
+          zh: '额度按此时区的自然日/周/月重置。',
+          en: 'Quotas reset on days, weeks and months in this time zone.',
+        },
+      },
+    },
+    {
+      name: 'currency',
+      type: 'select',
+      required: true,
+      defaultValue: 'CNY',
+      label: { zh: '币种', en: 'Currency' },
+      options: [
+        { value: 'CNY', label: { zh: '人民币 CNY', en: 'Chinese yuan (CNY)' } },
+        { value: 'USD', label: { zh: '美元 USD', en: 'US dollar (USD)' } },
+        { value: 'HKD', label: { zh: '港币 HKD', en: 'Hong Kong dollar (HKD)' } },
+      ],
+    },
+  ],
+}

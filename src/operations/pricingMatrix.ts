@@ -1,0 +1,44 @@
+// The published ladder as one comparison matrix: what a pricing page renders in one call.
+import type { PayloadRequest } from 'payload'
+
+import { globalSlugs } from '../../collections/slugs'
+import { buildPricingMatrix, type PricingMatrix } from '../domain/catalogue/matrix'
+import { benefitCategories, type Locale } from '../domain/catalogue/types'
+import { loadCatalogue } from './loadCatalogue'
+
+export async function pricingMatrix(req: PayloadRequest, locale: Locale): Promise<PricingMatrix> {
+  const [catalogue, settings, activeBenefits] = await Promise.all([
+    loadCatalogue(req),
+    req.payload.findGlobal({ slug: globalSlugs.membershipSettings, req, depth: 0 }),
+    req.payload.find({
+      collection: 'benefits',
+      req,
+      depth: 0,
+      pagination: false,
+      select: { status: true },
+      where: { status: { equals: 'active' } },
+      overrideAccess: true,
+    }),
+  ])
+  const active = new Set(activeBenefits.docs.map((doc) => String(doc.id)))
+  const categoryOrder = (category: string) =>
+    benefitCategories.indexOf(category as (typeof benefitCategories)[number])
+  const benefits = catalogue.benefits
+    .filter((benefit) => active.has(benefit.id))
+    .sort((a, b) => categoryOrder(a.category) - categoryOrder(b.category))
+  return buildPricingMatrix({
+    tiers: catalogue.tiers,
+    benefits,
+    accessTiers: catalogue.accessTiers,
+    locale,
+    currency: String((settings as { currency?: string }).currency ?? 'CNY'),
+  })
+}
+
+/** `zh` or `en`; anything else is refused by the callers with a 400. */
+export const parseLocale = (value: unknown): Locale | null =>
+  value === undefined || value === null || value === ''
+    ? 'zh'
+    : value === 'zh' || value === 'en'
+      ? value
+      : null

@@ -1,4 +1,4 @@
-// `npm run seed [-- --if-empty]`: loads the demo data into the configured database.
+// `npm run seed [-- --if-empty] [-- --quiet]`: loads the demo data into the configured database.
 import { getPayload } from 'payload'
 
 import { slugs } from '../collections/slugs'
@@ -6,6 +6,8 @@ import { seed } from './index'
 import { formatDemoLogins } from './logins'
 
 const ifEmpty = process.argv.includes('--if-empty')
+/** Only what was created, and the summary. */
+const quiet = process.argv.includes('--quiet')
 
 const { default: config } = await import('../payload.config')
 const payload = await getPayload({ config })
@@ -16,7 +18,7 @@ try {
   } else {
     const report = await seed({ payload })
     for (const line of report.created) console.log(`  created  ${line}`)
-    for (const line of report.existing) console.log(`  exists   ${line}`)
+    if (!quiet) for (const line of report.existing) console.log(`  exists   ${line}`)
     console.log(
       `Seed done: ${report.created.length} created, ${report.existing.length} already there.`,
     )

@@ -6,7 +6,7 @@ export const archiveStatusField: Field = {
   type: 'select',
   required: true,
   defaultValue: 'active',
-  label: { zh: '状态', en: 'Status' },
+  label: { zh: '启用状态', en: 'Availability' },
   options: [
     { value: 'active', label: { zh: '启用', en: 'Active' } },
     { value: 'archived', label: { zh: '已归档', en: 'Archived' } },

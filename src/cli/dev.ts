@@ -15,7 +15,8 @@ const env = {
   PORT: port,
   SERVER_URL: process.env.SERVER_URL ?? `http://localhost:${port}`,
 }
-const seeded = spawnSync('npx', ['tsx', 'seed/cli.ts', '--if-empty'], { env, stdio: 'inherit' })
+// The seed is idempotent: a new database gets the demo data, an existing one what it lacks.
+const seeded = spawnSync('npx', ['tsx', 'seed/cli.ts', '--quiet'], { env, stdio: 'inherit' })
 if (seeded.status !== 0) {
   console.error('[dev] seeding failed; see the error above.')
   await database.stop()

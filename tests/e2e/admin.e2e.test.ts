@@ -103,7 +103,7 @@ afterAll(async () => {
 })
 
 describe('the built admin', () => {
-  it('lets the seeded administrator sign in and shows the dashboard', async () => {
+  it('lets the seeded administrator sign in and shows the dashboard and the seeded tiers', async () => {
     const page = await browser!.newPage({ locale: 'en-US' })
     try {
       await page.goto(`${baseUrl}/admin`)
@@ -123,6 +123,12 @@ describe('the built admin', () => {
         path: path.join('.data', 'e2e', 'admin-dashboard.png'),
         fullPage: true,
       })
+
+      // The seeded catalogue is there: the tier ladder in rank order.
+      await page.goto(`${baseUrl}/admin/collections/tiers`)
+      await expect
+        .poll(async () => page.locator('table').innerText(), { timeout: 30_000 })
+        .toMatch(/free[\s\S]*silver[\s\S]*gold[\s\S]*diamond[\s\S]*honorary/)
     } finally {
       await page.close()
     }

@@ -14,6 +14,7 @@ import { policy } from '../../src/access/policy'
 import { inEditorLanguage } from '../../src/adapters/language'
 import type { Localized } from '../../src/domain/catalogue/types'
 import { slugs } from '../slugs'
+import { nameAndDescriptionFields } from '../shared/localizedText'
 import { archiveStatusField } from '../shared/archiveStatus'
 
 const shapeIs =
@@ -73,19 +74,7 @@ export const Benefits: CollectionConfig = {
         },
       },
     },
-    {
-      name: 'name',
-      type: 'text',
-      required: true,
-      localized: true,
-      label: { zh: '名称', en: 'Name' },
-    },
-    {
-      name: 'description',
-      type: 'textarea',
-      localized: true,
-      label: { zh: '说明', en: 'Description' },
-    },
+    ...nameAndDescriptionFields,
     {
       name: 'unit',
       type: 'text',

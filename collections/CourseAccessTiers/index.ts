@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { auditHooks } from '../../hooks/audit/recordAuditEntry'
 import { preventAccessTierDeletionWhileUsed } from '../../hooks/course-access-tiers/preventAccessTierDeletionWhileUsed'
 import { policy } from '../../src/access/policy'
+import { nameAndDescriptionFields } from '../shared/localizedText'
 import { archiveStatusField } from '../shared/archiveStatus'
 import { slugs } from '../slugs'
 
@@ -39,19 +40,7 @@ export const CourseAccessTiers: CollectionConfig = {
         },
       },
     },
-    {
-      name: 'name',
-      type: 'text',
-      required: true,
-      localized: true,
-      label: { zh: '名称', en: 'Name' },
-    },
-    {
-      name: 'description',
-      type: 'textarea',
-      localized: true,
-      label: { zh: '说明', en: 'Description' },
-    },
+    ...nameAndDescriptionFields,
     archiveStatusField,
   ],
 }

@@ -6,6 +6,7 @@ import { validateTierOnPublish } from '../../hooks/tiers/validateTierOnPublish'
 import { fieldPolicy, policy } from '../../src/access/policy'
 import { inEditorLanguage } from '../../src/adapters/language'
 import { billingPeriodLabels, optionsFrom, tierKindLabels } from '../../src/adapters/labels'
+import { nameAndDescriptionFields } from '../shared/localizedText'
 import { archiveStatusField } from '../shared/archiveStatus'
 import { slugs } from '../slugs'
 
@@ -40,19 +41,7 @@ export const Tiers: CollectionConfig = {
     ...auditHooks,
   },
   fields: [
-    {
-      name: 'name',
-      type: 'text',
-      required: true,
-      localized: true,
-      label: { zh: '名称', en: 'Name' },
-    },
-    {
-      name: 'description',
-      type: 'textarea',
-      localized: true,
-      label: { zh: '说明', en: 'Description' },
-    },
+    ...nameAndDescriptionFields,
     {
       type: 'row',
       fields: [

@@ -135,8 +135,14 @@ describe('reading tiers', () => {
         `,
         { as: as[role], variables: { id: fixture.tiers.gold } },
       )
-      const tier = query.data?.Tier as { accessExceptionReason: string | null } | undefined
-      expect(tier?.accessExceptionReason ?? null).toBeNull()
+      expect(query.errors).toBeUndefined()
+      const tier = query.data?.Tier as {
+        accessExceptionReason: string | null
+        benefits: { exceptionReason: string | null }[]
+      }
+      expect(tier.accessExceptionReason).toBeNull()
+      expect(tier.benefits.length).toBeGreaterThan(0)
+      expect(tier.benefits.every((row) => row.exceptionReason === null)).toBe(true)
     }
     const staff = await rest('GET', `/${slugs.tiers}/${fixture.tiers.gold}`, { as: as.viewer })
     expect(staff.body.accessExceptionReason).toBe('内部备注')

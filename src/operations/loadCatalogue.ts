@@ -16,6 +16,8 @@ export type CatalogueSnapshot = {
   benefits: BenefitDefinition[]
   benefitsById: Map<string, BenefitDefinition>
   benefitKinds: Map<string, ValueKind>
+  /** Benefits not archived: the ones a pricing page lists. */
+  activeBenefitIds: Set<string>
   accessTiers: CourseAccessTierDefinition[]
   accessTiersById: Map<string, CourseAccessTierDefinition>
   /** Published, non-archived tiers. */
@@ -41,8 +43,12 @@ export async function loadCatalogue(req: PayloadRequest): Promise<CatalogueSnaps
   const benefits = benefitDocs.docs.map((doc) => benefitFromDoc(doc))
   const benefitKinds = new Map(benefits.map((benefit) => [benefit.id, benefit.shape.kind]))
   const accessTiers = accessTierDocs.docs.map((doc) => accessTierFromDoc(doc))
+  const activeBenefitIds = new Set(
+    benefitDocs.docs.filter((doc) => doc.status !== 'archived').map((doc) => String(doc.id)),
+  )
   return {
     benefits,
+    activeBenefitIds,
     benefitsById: new Map(benefits.map((benefit) => [benefit.id, benefit])),
     benefitKinds,
     accessTiers,

@@ -7,24 +7,14 @@ import { benefitCategories, type Locale } from '../domain/catalogue/types'
 import { loadCatalogue } from './loadCatalogue'
 
 export async function pricingMatrix(req: PayloadRequest, locale: Locale): Promise<PricingMatrix> {
-  const [catalogue, settings, activeBenefits] = await Promise.all([
+  const [catalogue, settings] = await Promise.all([
     loadCatalogue(req),
     req.payload.findGlobal({ slug: globalSlugs.membershipSettings, req, depth: 0 }),
-    req.payload.find({
-      collection: 'benefits',
-      req,
-      depth: 0,
-      pagination: false,
-      select: { status: true },
-      where: { status: { equals: 'active' } },
-      overrideAccess: true,
-    }),
   ])
-  const active = new Set(activeBenefits.docs.map((doc) => String(doc.id)))
   const categoryOrder = (category: string) =>
     benefitCategories.indexOf(category as (typeof benefitCategories)[number])
   const benefits = catalogue.benefits
-    .filter((benefit) => active.has(benefit.id))
+    .filter((benefit) => catalogue.activeBenefitIds.has(benefit.id))
     .sort((a, b) => categoryOrder(a.category) - categoryOrder(b.category))
   return buildPricingMatrix({
     tiers: catalogue.tiers,

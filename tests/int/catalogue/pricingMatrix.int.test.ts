@@ -113,6 +113,25 @@ describe('the pricing matrix', () => {
     expect((body.tiers as { id: string }[]).map((tier) => tier.id)).not.toContain(String(draft.id))
   })
 
+  it('leaves out archived benefits', async () => {
+    const before = await getMatrix('zh')
+    const ids = (matrix: Record<string, unknown>) =>
+      (matrix.benefits as { id: string }[]).map((benefit) => benefit.id)
+    expect(ids(before.body)).toContain(fixture.benefits.community)
+    await payload.update({
+      collection: 'benefits',
+      id: fixture.benefits.community,
+      data: { status: 'archived' },
+    })
+    const after = await getMatrix('zh')
+    expect(ids(after.body)).not.toContain(fixture.benefits.community)
+    await payload.update({
+      collection: 'benefits',
+      id: fixture.benefits.community,
+      data: { status: 'active' },
+    })
+  })
+
   it('refuses an unknown locale with a 400 and a reason', async () => {
     const { status, body } = await getMatrix('fr')
     expect(status).toBe(400)

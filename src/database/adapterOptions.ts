@@ -10,11 +10,18 @@ export type MongoAdapterTuning = {
   usePipelineInSortLookup: boolean
   /** FerretDB ignores `hint`; skip sending it. */
   disableIndexHints: boolean
+  /** One connection on FerretDB: see mongoAdapterTuning. */
+  connectOptions?: { maxPoolSize: number }
 }
 
 /**
  * A real MongoDB replica set keeps every feature. FerretDB, a stand-alone mongod, or a server that
  * could not be asked get the conservative settings, which also work on MongoDB (only slower joins).
+ *
+ * FerretDB v1 (SQLite) loses concurrent `$inc`s on one document when they arrive on different
+ * connections (measured by bench/ferretdb-atomic-increments.ts: 50 parallel increments ended at
+ * 3); on a single connection it applies them one after another and none is lost. So the app talks
+ * to it over one connection: single-document updates stay atomic, at the cost of parallelism.
  */
 export function mongoAdapterTuning(capabilities: ServerCapabilities): MongoAdapterTuning {
   const fullMongo = capabilities.engine === 'mongodb'
@@ -23,5 +30,6 @@ export function mongoAdapterTuning(capabilities: ServerCapabilities): MongoAdapt
     useJoinAggregations: fullMongo,
     usePipelineInSortLookup: fullMongo,
     disableIndexHints: !fullMongo,
+    ...(fullMongo ? {} : { connectOptions: { maxPoolSize: 1 } }),
   }
 }

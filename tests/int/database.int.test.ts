@@ -14,7 +14,9 @@ import {
   pingDatabase,
   stopLocalDatabase,
 } from '../../src/database/localDatabase'
+import { slugs } from '../../collections/slugs'
 import { probeServerCapabilities } from '../../src/database/serverCapabilities'
+import { testPayload } from '../helpers/api'
 
 describe('the local database bring-up', () => {
   it('starts a server for a data directory once, reuses it, and stops it cleanly', async () => {
@@ -70,6 +72,39 @@ describe('the local database bring-up', () => {
       if (saved.FERRETDB_CACHE_DIR === undefined) delete process.env.FERRETDB_CACHE_DIR
       else process.env.FERRETDB_CACHE_DIR = saved.FERRETDB_CACHE_DIR
       rmSync(cacheDir, { recursive: true, force: true })
+    }
+  })
+
+  it('applies every one of many parallel increments to one document', async () => {
+    const payload = await testPayload()
+    const user = await payload.create({
+      collection: slugs.users,
+      data: {
+        name: 'Counter',
+        email: `counter-${Date.now()}@test.example`,
+        password: 'counter-pass-1',
+        roles: ['viewer'],
+      },
+    })
+    try {
+      await Promise.all(
+        Array.from({ length: 40 }, () =>
+          payload.db.updateOne({
+            collection: slugs.users,
+            id: user.id,
+            data: { loginAttempts: { $inc: 1 } },
+            returning: false,
+          }),
+        ),
+      )
+      const stored = await payload.findByID({
+        collection: slugs.users,
+        id: user.id,
+        showHiddenFields: true,
+      })
+      expect(stored.loginAttempts).toBe(40)
+    } finally {
+      await payload.delete({ collection: slugs.users, id: user.id })
     }
   })
 

@@ -16,6 +16,7 @@ const cases: {
       useJoinAggregations: false,
       usePipelineInSortLookup: false,
       disableIndexHints: true,
+      connectOptions: { maxPoolSize: 1 },
     },
   },
   {
@@ -45,6 +46,7 @@ const cases: {
       useJoinAggregations: false,
       usePipelineInSortLookup: false,
       disableIndexHints: true,
+      connectOptions: { maxPoolSize: 1 },
     },
   },
 ]

@@ -3,8 +3,8 @@
 import type { Payload } from 'payload'
 
 import { slugs } from '../collections/slugs'
-import { rowFromValue } from '../src/adapters/catalogue'
-import type { Localized, ValueShape } from '../src/domain/catalogue/types'
+import { rowFromValue, shapeToFields } from '../src/adapters/catalogue'
+import type { Localized } from '../src/domain/catalogue/types'
 import {
   seedAccessTiers,
   seedBenefits,
@@ -16,31 +16,6 @@ import {
 
 type Note = (created: boolean, label: string) => void
 type Id = string | number
-
-/** Payload fields of a benefit's value shape. */
-function shapeFields(shape: ValueShape, locale: keyof Localized) {
-  switch (shape.kind) {
-    case 'quota':
-      return { valueShape: 'quota', quotaPeriod: shape.period, maximum: shape.max }
-    case 'limit':
-    case 'percentage':
-      return { valueShape: shape.kind, minimum: shape.min, maximum: shape.max }
-    case 'duration':
-      return {
-        valueShape: 'duration',
-        durationUnit: shape.unit,
-        minimum: shape.min,
-        maximum: shape.max,
-      }
-    case 'level':
-      return {
-        valueShape: 'level',
-        levels: shape.options.map((option) => ({ key: option.key, label: option.label[locale] })),
-      }
-    default:
-      return { valueShape: 'flag' }
-  }
-}
 
 async function findOne(payload: Payload, collection: string, field: string, value: unknown) {
   const found = await payload.find({
@@ -64,10 +39,12 @@ async function seedBenefit(payload: Payload, benefit: SeedBenefit): Promise<Id> 
       unit: benefit.unit.zh,
       category: benefit.category,
       status: 'active',
-      ...shapeFields(benefit.shape, 'zh'),
+      ...shapeToFields(benefit.shape, 'zh'),
     } as never,
   })
-  const english = shapeFields(benefit.shape, 'en') as { levels?: { key: string; label: string }[] }
+  const english = shapeToFields(benefit.shape, 'en') as {
+    levels?: { key: string; label: string }[]
+  }
   await payload.update({
     collection: slugs.benefits,
     id: created.id,

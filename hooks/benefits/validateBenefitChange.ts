@@ -1,13 +1,13 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { benefitFromDoc, toLocalized } from '../../src/adapters/catalogue'
+import { benefitFromDoc, editedName } from '../../src/adapters/catalogue'
 import { throwIfFindings } from '../../src/adapters/findings'
 import { benefitChangeFindings } from '../../src/domain/catalogue/ladder'
 import { keyChangeInUse, shapeChangeInUse } from '../../src/domain/catalogue/messages'
 import type { Finding } from '../../src/domain/catalogue/types'
 import { tiersReferencing } from '../../src/operations/findReferences'
 import { loadCatalogue } from '../../src/operations/loadCatalogue'
-import { preservingLocale } from '../../src/operations/preserveLocale'
+import { storedInAllLocales } from '../../src/operations/storedInAllLocales'
 
 /**
  * Editing a benefit can break tiers from the other side: a new shape, a removed or re-ordered
@@ -27,20 +27,10 @@ export const validateBenefitChange: CollectionBeforeChangeHook = async ({
   const users = await tiersReferencing(req, { 'benefits.benefit': { equals: id } })
   if (users.count === 0) return data
 
-  const stored = await preservingLocale(req, () =>
-    req.payload.findByID({
-      collection: collection.slug,
-      id,
-      locale: 'all',
-      depth: 0,
-      req,
-      overrideAccess: true,
-    }),
-  )
+  const stored = await storedInAllLocales(req, collection.slug, id)
   const before = benefitFromDoc(stored)
   const after = benefitFromDoc({ ...stored, ...data, id })
-  const locale = req.locale === 'en' ? 'en' : 'zh'
-  after.name = { ...before.name, [locale]: toLocalized(data.name)[locale] || before.name[locale] }
+  after.name = editedName(stored.name, data.name, req.locale)
 
   const findings: Finding[] = []
   if (after.key !== before.key) {

@@ -6,6 +6,7 @@ import type {
   BillingPeriod,
   CourseAccessTierDefinition,
   DurationUnit,
+  Locale,
   Localized,
   QuotaPeriod,
   TierBenefitGrant,
@@ -36,6 +37,16 @@ export function toLocalized(value: unknown): Localized {
   const zh = text(doc.zh)
   const en = text(doc.en)
   return { zh: zh || en, en: en || zh }
+}
+
+/**
+ * A name as it will read after an edit: the edit carries the edited locale only (`editorLocale`),
+ * the other language comes from the stored document.
+ */
+export function editedName(stored: unknown, edited: unknown, editorLocale: unknown): Localized {
+  const before = toLocalized(stored)
+  const locale = editorLocale === 'en' ? 'en' : 'zh'
+  return { ...before, [locale]: toLocalized(edited)[locale] || before[locale] }
 }
 
 /** A relationship value as an id, whether populated or not. */
@@ -78,6 +89,31 @@ export function shapeFromDoc(input: object): ValueShape {
       }
     default:
       return { kind: 'flag' }
+  }
+}
+
+/** The benefit document fields for a value shape, in one locale (inverse of shapeFromDoc). */
+export function shapeToFields(shape: ValueShape, locale: Locale) {
+  switch (shape.kind) {
+    case 'quota':
+      return { valueShape: 'quota', quotaPeriod: shape.period, maximum: shape.max }
+    case 'limit':
+    case 'percentage':
+      return { valueShape: shape.kind, minimum: shape.min, maximum: shape.max }
+    case 'duration':
+      return {
+        valueShape: 'duration',
+        durationUnit: shape.unit,
+        minimum: shape.min,
+        maximum: shape.max,
+      }
+    case 'level':
+      return {
+        valueShape: 'level',
+        levels: shape.options.map((option) => ({ key: option.key, label: option.label[locale] })),
+      }
+    default:
+      return { valueShape: 'flag' }
   }
 }
 

@@ -129,7 +129,6 @@ async function buildFixture(payload: Payload, created: { collection: string; id:
     { name: 'Member community' },
   )
 
-  const tierIds: Id[] = []
   const publishTier = async (data: Record<string, unknown>, en: string) => {
     const doc = await payload.create({
       collection: slugs.tiers,
@@ -147,7 +146,7 @@ async function buildFixture(payload: Payload, created: { collection: string; id:
       locale: 'en',
       data: { name: en, _status: 'published' } as never,
     })
-    tierIds.push(String(doc.id))
+    created.push({ collection: slugs.tiers, id: String(doc.id) })
     return String(doc.id)
   }
 
@@ -216,13 +215,10 @@ async function buildFixture(payload: Payload, created: { collection: string; id:
     rows,
     /** Extra tiers a test created, removed before the fixture's own. */
     track: (id: string) => {
-      tierIds.push(id)
+      created.push({ collection: slugs.tiers, id })
     },
     async cleanup() {
-      // Highest tier first, so the ladder stays valid at every step; courses before access tiers.
-      for (const id of [...tierIds].reverse()) {
-        await payload.delete({ collection: slugs.tiers, id }).catch(() => undefined)
-      }
+      // Courses before their access tiers; then newest first (extra tiers, gold … free, benefits).
       await payload.delete({ collection: slugs.courses, where: { slug: { like: suffix } } })
       await removeAll(payload, created)
     },

@@ -76,6 +76,12 @@ export interface Config {
     'audit-log': AuditLog;
     users: User;
     'service-accounts': ServiceAccount;
+    members: Member;
+    'membership-events': MembershipEvent;
+    'entitlement-grants': EntitlementGrant;
+    'tier-versions': TierVersion;
+    'benefit-usage': BenefitUsage;
+    'usage-requests': UsageRequest;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -92,6 +98,12 @@ export interface Config {
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'service-accounts': ServiceAccountsSelect<false> | ServiceAccountsSelect<true>;
+    members: MembersSelect<false> | MembersSelect<true>;
+    'membership-events': MembershipEventsSelect<false> | MembershipEventsSelect<true>;
+    'entitlement-grants': EntitlementGrantsSelect<false> | EntitlementGrantsSelect<true>;
+    'tier-versions': TierVersionsSelect<false> | TierVersionsSelect<true>;
+    'benefit-usage': BenefitUsageSelect<false> | BenefitUsageSelect<true>;
+    'usage-requests': UsageRequestsSelect<false> | UsageRequestsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -418,7 +430,7 @@ export interface ServiceAccount {
    * For example "Web frontend"
    */
   name: string;
-  roles: 'frontend'[];
+  roles: ('frontend' | 'billing')[];
   updatedAt: string;
   createdAt: string;
   enableAPIKey?: boolean | null;
@@ -426,6 +438,175 @@ export interface ServiceAccount {
   apiKeyIndex?: string | null;
   hasAPIKey?: boolean | null;
   collection: 'service-accounts';
+}
+/**
+ * Membership state follows the ledger (orders, grants, expiry); append to Membership events to change it.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "members".
+ */
+export interface Member {
+  id: string;
+  externalId: string;
+  displayName?: string | null;
+  tier?: (string | null) | Tier;
+  planVersion?: number | null;
+  status?: ('active' | 'grace' | 'expired' | 'cancelled') | null;
+  billingPeriod?: ('monthly' | 'quarterly' | 'annual') | null;
+  periodStart?: string | null;
+  periodEnd?: string | null;
+  autoRenew?: boolean | null;
+  pendingChange?: {
+    tier?: (string | null) | Tier;
+    planVersion?: number | null;
+    billingPeriod?: ('monthly' | 'quarterly' | 'annual') | null;
+    effectiveAt?: string | null;
+    orderId?: string | null;
+  };
+  eventCount?: number | null;
+  ledger?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  growthPoints?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Append-only. Support records grants and cancellations; billing reports purchases, renewals, upgrades and downgrades through /api/membership/orders.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "membership-events".
+ */
+export interface MembershipEvent {
+  /**
+   * The billing system's order id; generated when left empty.
+   */
+  id: string;
+  member: string | Member;
+  type: 'purchase' | 'renewal' | 'upgrade' | 'downgrade' | 'cancellation' | 'expiry' | 'grant';
+  occurredAt: string;
+  tier?: (string | null) | Tier;
+  planVersion?: number | null;
+  billingPeriod?: ('monthly' | 'quarterly' | 'annual') | null;
+  amount?: number | null;
+  currency?: string | null;
+  /**
+   * Grant: days granted; renewal: bonus days.
+   */
+  days?: number | null;
+  /**
+   * Ends the membership now (e.g. a refund) instead of at the period end.
+   */
+  immediate?: boolean | null;
+  autoRenew?: boolean | null;
+  reason?: string | null;
+  actor?: string | null;
+  sequence?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Fill the input that matches the benefit (e.g. Amount for a quota). To end a grant early, set its end to now.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "entitlement-grants".
+ */
+export interface EntitlementGrant {
+  id: string;
+  member: string | Member;
+  benefit: string | Benefit;
+  enabled?: boolean | null;
+  amount?: number | null;
+  unlimited?: boolean | null;
+  level?: string | null;
+  percent?: number | null;
+  startsAt: string;
+  endsAt: string;
+  /**
+   * A reason a member or colleague understands, e.g. "Compensation for the live-class outage".
+   */
+  reason: string;
+  grantedBy?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Every tier publish makes an immutable version. A worse version reaches members in a paid period only when that period ends.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tier-versions".
+ */
+export interface TierVersion {
+  id: string;
+  tier: string | Tier;
+  version: number;
+  change: 'initial' | 'improvement' | 'worsening' | 'unchanged';
+  publishedAt: string;
+  publishedBy?: string | null;
+  snapshot:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  delta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "benefit-usage".
+ */
+export interface BenefitUsage {
+  id: string;
+  member: string | Member;
+  benefit: string | Benefit;
+  windowStart: string;
+  windowEnd: string;
+  sequence: number;
+  amount: number;
+  usedAfter: number;
+  at: string;
+  idempotencyKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "usage-requests".
+ */
+export interface UsageRequest {
+  id: string;
+  state: 'pending' | 'done';
+  result?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  at: string;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -574,6 +755,30 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'service-accounts';
         value: string | ServiceAccount;
+      } | null)
+    | ({
+        relationTo: 'members';
+        value: string | Member;
+      } | null)
+    | ({
+        relationTo: 'membership-events';
+        value: string | MembershipEvent;
+      } | null)
+    | ({
+        relationTo: 'entitlement-grants';
+        value: string | EntitlementGrant;
+      } | null)
+    | ({
+        relationTo: 'tier-versions';
+        value: string | TierVersion;
+      } | null)
+    | ({
+        relationTo: 'benefit-usage';
+        value: string | BenefitUsage;
+      } | null)
+    | ({
+        relationTo: 'usage-requests';
+        value: string | UsageRequest;
       } | null);
   globalSlug?: string | null;
   user:
@@ -836,6 +1041,123 @@ export interface ServiceAccountsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "members_select".
+ */
+export interface MembersSelect<T extends boolean = true> {
+  externalId?: T;
+  displayName?: T;
+  tier?: T;
+  planVersion?: T;
+  status?: T;
+  billingPeriod?: T;
+  periodStart?: T;
+  periodEnd?: T;
+  autoRenew?: T;
+  pendingChange?:
+    | T
+    | {
+        tier?: T;
+        planVersion?: T;
+        billingPeriod?: T;
+        effectiveAt?: T;
+        orderId?: T;
+      };
+  eventCount?: T;
+  ledger?: T;
+  growthPoints?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "membership-events_select".
+ */
+export interface MembershipEventsSelect<T extends boolean = true> {
+  id?: T;
+  member?: T;
+  type?: T;
+  occurredAt?: T;
+  tier?: T;
+  planVersion?: T;
+  billingPeriod?: T;
+  amount?: T;
+  currency?: T;
+  days?: T;
+  immediate?: T;
+  autoRenew?: T;
+  reason?: T;
+  actor?: T;
+  sequence?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "entitlement-grants_select".
+ */
+export interface EntitlementGrantsSelect<T extends boolean = true> {
+  member?: T;
+  benefit?: T;
+  enabled?: T;
+  amount?: T;
+  unlimited?: T;
+  level?: T;
+  percent?: T;
+  startsAt?: T;
+  endsAt?: T;
+  reason?: T;
+  grantedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tier-versions_select".
+ */
+export interface TierVersionsSelect<T extends boolean = true> {
+  id?: T;
+  tier?: T;
+  version?: T;
+  change?: T;
+  publishedAt?: T;
+  publishedBy?: T;
+  snapshot?: T;
+  delta?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "benefit-usage_select".
+ */
+export interface BenefitUsageSelect<T extends boolean = true> {
+  id?: T;
+  member?: T;
+  benefit?: T;
+  windowStart?: T;
+  windowEnd?: T;
+  sequence?: T;
+  amount?: T;
+  usedAfter?: T;
+  at?: T;
+  idempotencyKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "usage-requests_select".
+ */
+export interface UsageRequestsSelect<T extends boolean = true> {
+  id?: T;
+  state?: T;
+  result?: T;
+  at?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -915,6 +1237,10 @@ export interface MembershipSetting {
    * Quotas reset on days, weeks and months in this time zone.
    */
   timeZone: string;
+  /**
+   * Days an auto-renewing member keeps the tier after the period ends while payment is pending; then the membership expires to the entry tier.
+   */
+  graceDays: number;
   currency: 'CNY' | 'USD' | 'HKD';
   updatedAt?: string | null;
   createdAt?: string | null;
@@ -925,6 +1251,7 @@ export interface MembershipSetting {
  */
 export interface MembershipSettingsSelect<T extends boolean = true> {
   timeZone?: T;
+  graceDays?: T;
   currency?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -14,6 +14,12 @@ import { Benefits } from './collections/Benefits'
 import { CourseAccessTiers } from './collections/CourseAccessTiers'
 import { Courses } from './collections/Courses'
 import { Media } from './collections/Media'
+import { Members } from './collections/Members'
+import { MembershipEvents } from './collections/MembershipEvents'
+import { EntitlementGrants } from './collections/EntitlementGrants'
+import { TierVersions } from './collections/TierVersions'
+import { BenefitUsage } from './collections/BenefitUsage'
+import { UsageRequests } from './collections/UsageRequests'
 import { ServiceAccounts } from './collections/ServiceAccounts'
 import { Tiers } from './collections/Tiers'
 import { Users } from './collections/Users'
@@ -25,6 +31,8 @@ import { probeServerCapabilities } from './src/database/serverCapabilities'
 import { emailSettingsFromEnv } from './src/email/transport'
 import { pricingMatrixEndpoint } from './src/endpoints/pricingMatrix'
 import { pricingMatrixQuery } from './src/graphql/pricingMatrix'
+import { entitlementMutations, entitlementQueries } from './src/graphql/entitlements'
+import { entitlementEndpoints } from './src/endpoints/entitlements'
 import { payloadSecret } from './src/config/secret'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -53,9 +61,15 @@ export default buildConfig({
     AuditLog,
     Users,
     ServiceAccounts,
+    Members,
+    MembershipEvents,
+    EntitlementGrants,
+    TierVersions,
+    BenefitUsage,
+    UsageRequests,
   ],
   globals: [MembershipSettings],
-  endpoints: [pricingMatrixEndpoint],
+  endpoints: [pricingMatrixEndpoint, ...entitlementEndpoints],
   db: withServerWorkarounds(
     mongooseAdapter({ url: database.uri, ...mongoAdapterTuning(capabilities) }),
     capabilities,
@@ -77,7 +91,14 @@ export default buildConfig({
   },
   upload: { limits: { fileSize: 10 * 1024 * 1024 } },
   sharp,
-  graphQL: { disablePlaygroundInProduction: true, queries: pricingMatrixQuery },
+  graphQL: {
+    disablePlaygroundInProduction: true,
+    queries: (GraphQL, payload) => ({
+      ...pricingMatrixQuery(GraphQL, payload),
+      ...entitlementQueries(GraphQL, payload),
+    }),
+    mutations: entitlementMutations,
+  },
   jobs: {
     // Runs scheduled publishes (Payload queues them on `default`). Tests run jobs themselves.
     autoRun: process.env.VITEST ? [] : [{ cron: '* * * * *', queue: 'default' }],

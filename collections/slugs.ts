@@ -8,6 +8,12 @@ export const slugs = {
   courseAccessTiers: 'course-access-tiers',
   courses: 'courses',
   auditLog: 'audit-log',
+  members: 'members',
+  membershipEvents: 'membership-events',
+  tierVersions: 'tier-versions',
+  entitlementGrants: 'entitlement-grants',
+  benefitUsage: 'benefit-usage',
+  usageRequests: 'usage-requests',
 } as const
 
 export const globalSlugs = {
@@ -20,6 +26,7 @@ export const auditedCollections = [
   slugs.tiers,
   slugs.courseAccessTiers,
   slugs.courses,
+  slugs.entitlementGrants,
 ] as const
 
 export type CollectionSlugName = (typeof slugs)[keyof typeof slugs]

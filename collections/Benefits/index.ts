@@ -2,7 +2,7 @@ import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { preventBenefitDeletionWhileUsed } from '../../hooks/benefits/preventBenefitDeletionWhileUsed'
 import { validateBenefitChange } from '../../hooks/benefits/validateBenefitChange'
-import { auditHooks } from '../../hooks/audit/recordAuditEntry'
+import { catalogueChangeHooks } from '../../hooks/entitlements/invalidateCatalogue'
 import {
   categoryLabels,
   durationUnitLabels,
@@ -50,7 +50,7 @@ export const Benefits: CollectionConfig = {
   hooks: {
     beforeChange: [validateBenefitChange],
     beforeDelete: [preventBenefitDeletionWhileUsed],
-    ...auditHooks,
+    ...catalogueChangeHooks,
   },
   fields: [
     {

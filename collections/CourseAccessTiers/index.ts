@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { auditHooks } from '../../hooks/audit/recordAuditEntry'
+import { catalogueChangeHooks } from '../../hooks/entitlements/invalidateCatalogue'
 import { preventAccessTierDeletionWhileUsed } from '../../hooks/course-access-tiers/preventAccessTierDeletionWhileUsed'
 import { policy } from '../../src/access/policy'
 import { nameAndDescriptionFields } from '../shared/localizedText'
@@ -23,7 +23,7 @@ export const CourseAccessTiers: CollectionConfig = {
   },
   hooks: {
     beforeDelete: [preventAccessTierDeletionWhileUsed],
-    ...auditHooks,
+    ...catalogueChangeHooks,
   },
   fields: [
     {

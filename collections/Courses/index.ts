@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { auditHooks } from '../../hooks/audit/recordAuditEntry'
+import { catalogueChangeHooks } from '../../hooks/entitlements/invalidateCatalogue'
 import { policy } from '../../src/access/policy'
 import { slugs } from '../slugs'
 
@@ -17,7 +17,7 @@ export const Courses: CollectionConfig = {
     group: { zh: '会员目录', en: 'Catalogue' },
     listSearchableFields: ['title', 'slug'],
   },
-  hooks: { ...auditHooks },
+  hooks: { ...catalogueChangeHooks },
   fields: [
     {
       name: 'title',

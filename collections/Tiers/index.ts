@@ -1,6 +1,7 @@
 import type { CollectionConfig, PayloadRequest } from 'payload'
 
-import { auditHooks } from '../../hooks/audit/recordAuditEntry'
+import { catalogueChangeHooks } from '../../hooks/entitlements/invalidateCatalogue'
+import { recordTierVersionOnPublish } from '../../hooks/tiers/recordTierVersionOnPublish'
 import { preventTierDeletionBreakingLadder } from '../../hooks/tiers/preventTierDeletionBreakingLadder'
 import { validateTierOnPublish } from '../../hooks/tiers/validateTierOnPublish'
 import { fieldPolicy, policy } from '../../src/access/policy'
@@ -8,6 +9,7 @@ import { inEditorLanguage } from '../../src/adapters/language'
 import { billingPeriodLabels, optionsFrom, tierKindLabels } from '../../src/adapters/labels'
 import { nameAndDescriptionFields } from '../shared/localizedText'
 import { archiveStatusField } from '../shared/archiveStatus'
+import { benefitValueRow } from '../shared/benefitValueFields'
 import { slugs } from '../slugs'
 
 const price = (name: string, label: { zh: string; en: string }) =>
@@ -38,7 +40,8 @@ export const Tiers: CollectionConfig = {
   hooks: {
     beforeChange: [validateTierOnPublish],
     beforeDelete: [preventTierDeletionBreakingLadder],
-    ...auditHooks,
+    afterChange: [recordTierVersionOnPublish, ...catalogueChangeHooks.afterChange],
+    afterDelete: catalogueChangeHooks.afterDelete,
   },
   fields: [
     ...nameAndDescriptionFields,
@@ -134,16 +137,7 @@ export const Tiers: CollectionConfig = {
           label: { zh: '权益', en: 'Benefit' },
           filterOptions: { status: { equals: 'active' } },
         },
-        {
-          type: 'row',
-          fields: [
-            { name: 'enabled', type: 'checkbox', label: { zh: '包含', en: 'Included' } },
-            { name: 'amount', type: 'number', label: { zh: '数量', en: 'Amount' } },
-            { name: 'unlimited', type: 'checkbox', label: { zh: '不限', en: 'Unlimited' } },
-            { name: 'level', type: 'text', label: { zh: '等级键', en: 'Level key' } },
-            { name: 'percent', type: 'number', label: { zh: '折扣（% off）', en: 'Percent off' } },
-          ],
-        },
+        benefitValueRow,
         {
           name: 'exceptionReason',
           type: 'textarea',

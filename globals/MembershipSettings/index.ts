@@ -3,6 +3,7 @@ import type { GlobalConfig, PayloadRequest } from 'payload'
 import { globalPolicy } from '../../src/access/policy'
 import { inEditorLanguage } from '../../src/adapters/language'
 import { auditGlobalHooks } from '../../hooks/audit/recordAuditEntry'
+import { invalidateCatalogueOnSettings } from '../../hooks/entitlements/invalidateCatalogue'
 import { globalSlugs } from '../../collections/slugs'
 
 const isTimeZone = (value: unknown): boolean => {
@@ -21,7 +22,7 @@ export const MembershipSettings: GlobalConfig = {
   label: { zh: '会员设置', en: 'Membership settings' },
   access: globalPolicy.membershipSettings,
   admin: { group: { zh: '会员目录', en: 'Catalogue' } },
-  hooks: { ...auditGlobalHooks },
+  hooks: { afterChange: [...auditGlobalHooks.afterChange, invalidateCatalogueOnSettings] },
   fields: [
     {
       name: 'timeZone',
@@ -40,6 +41,21 @@ export const MembershipSettings: GlobalConfig = {
         description: {
           zh: '额度按此时区的自然日/周/月重置。',
           en: 'Quotas reset on days, weeks and months in this time zone.',
+        },
+      },
+    },
+    {
+      name: 'graceDays',
+      type: 'number',
+      required: true,
+      defaultValue: 7,
+      min: 0,
+      max: 60,
+      label: { zh: '续费宽限天数', en: 'Renewal grace days' },
+      admin: {
+        description: {
+          zh: '自动续费未到账时，会员在周期结束后仍保留等级的天数；之后到期并回到入门等级。',
+          en: 'Days an auto-renewing member keeps the tier after the period ends while payment is pending; then the membership expires to the entry tier.',
         },
       },
     },

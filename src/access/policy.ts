@@ -18,6 +18,7 @@ type CollectionPolicy = {
 const staff = allow('admin', 'operations', 'marketing', 'support', 'viewer')
 const catalogueEditors = allow('admin', 'operations')
 const nobodyViaApi: Access = () => false
+const memberCare = allow('admin', 'support')
 
 /** Staff see drafts; everyone else sees what is published. */
 const staffOrPublished = (statusField: '_status' | 'status'): Access =>
@@ -77,10 +78,59 @@ export const policy = {
     update: nobodyViaApi,
     delete: nobodyViaApi,
   },
+  // Members are personal data: support and admins work with them; frontends never list them (they
+  // ask the entitlement endpoints about one member at a time).
+  [slugs.members]: {
+    create: memberCare,
+    read: memberCare,
+    update: memberCare,
+    delete: allow('admin'),
+  },
+  // The ledger is append-only: support records grants and cancellations, billing reports orders
+  // through /api/membership/orders; nobody edits or deletes an event.
+  [slugs.membershipEvents]: {
+    create: memberCare,
+    read: memberCare,
+    update: nobodyViaApi,
+    delete: nobodyViaApi,
+  },
+  // Written by the tier publish hook only; immutable.
+  [slugs.tierVersions]: {
+    create: nobodyViaApi,
+    read: staff,
+    update: nobodyViaApi,
+    delete: nobodyViaApi,
+  },
+  [slugs.entitlementGrants]: {
+    create: memberCare,
+    read: memberCare,
+    update: memberCare,
+    delete: allow('admin'),
+  },
+  // Quota use is written by the consume operation only.
+  [slugs.benefitUsage]: {
+    create: nobodyViaApi,
+    read: memberCare,
+    update: nobodyViaApi,
+    delete: nobodyViaApi,
+  },
+  [slugs.usageRequests]: {
+    create: nobodyViaApi,
+    read: allow('admin'),
+    update: nobodyViaApi,
+    delete: nobodyViaApi,
+  },
 } satisfies Record<string, CollectionPolicy>
 
 export const globalPolicy = {
   membershipSettings: { read: anyone, update: allow('admin', 'operations') },
+}
+
+/** Who may call the member-facing endpoints (entitlements, check, consume) and report orders. */
+export const endpointPolicy = {
+  entitlements: allow('admin', 'support', 'frontend'),
+  orders: allow('admin', 'billing'),
+  publishImpact: allow('admin', 'operations'),
 }
 
 export const fieldPolicy = {
@@ -88,4 +138,6 @@ export const fieldPolicy = {
   roles: { create: allowField('admin'), update: allowField('admin') },
   /** Exception reasons are internal notes: staff read them, the public API never shows them. */
   internalNote: { read: allowField('admin', 'operations', 'marketing', 'support', 'viewer') },
+  /** Membership state is the ledger's to write: read-only for every API caller. */
+  ledgerOwned: { create: () => false, update: () => false },
 }

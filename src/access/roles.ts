@@ -1,6 +1,6 @@
 // The roles a principal can hold. Staff sign in to the admin; service accounts call the APIs.
 export const staffRoles = ['admin', 'operations', 'marketing', 'support', 'viewer'] as const
-export const serviceRoles = ['frontend'] as const
+export const serviceRoles = ['frontend', 'billing'] as const
 
 export type StaffRole = (typeof staffRoles)[number]
 export type ServiceRole = (typeof serviceRoles)[number]
@@ -13,6 +13,7 @@ export const roleLabels: Record<Role, { zh: string; en: string }> = {
   support: { zh: '客服', en: 'Support' },
   viewer: { zh: '只读', en: 'Viewer' },
   frontend: { zh: '前端服务', en: 'Frontend service' },
+  billing: { zh: '计费系统', en: 'Billing system' },
 }
 
 /** Any authenticated principal: a staff user or a service account. */

@@ -36,3 +36,16 @@ export function throwIfFindings(
     context.req.t,
   )
 }
+
+/** One refusal at one field, in the editor's language (the admin shows it at the field). */
+export function throwFieldError(
+  req: PayloadRequest,
+  collection: string,
+  path: string,
+  message: Localized,
+): never {
+  throw new ValidationError(
+    { collection, errors: [{ path, message: message[editorLanguage(req)] }], req },
+    req.t,
+  )
+}

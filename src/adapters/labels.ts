@@ -8,6 +8,7 @@ import type {
   TierKind,
   ValueKind,
 } from '../domain/catalogue/types'
+import type { MembershipEventType, MembershipStatus } from '../domain/entitlements/membership'
 
 export const categoryLabels: Record<BenefitCategory, Localized> = {
   'content-access': { zh: '内容获取权限', en: 'Content access' },
@@ -53,6 +54,23 @@ export const billingPeriodLabels: Record<BillingPeriod, Localized> = {
   monthly: { zh: '月付', en: 'Monthly' },
   quarterly: { zh: '季付', en: 'Quarterly' },
   annual: { zh: '年付', en: 'Annual' },
+}
+
+export const membershipStatusLabels: Record<MembershipStatus, Localized> = {
+  active: { zh: '有效', en: 'Active' },
+  grace: { zh: '宽限期', en: 'Grace period' },
+  expired: { zh: '已到期', en: 'Expired' },
+  cancelled: { zh: '已取消', en: 'Cancelled' },
+}
+
+export const membershipEventTypeLabels: Record<MembershipEventType, Localized> = {
+  purchase: { zh: '购买', en: 'Purchase' },
+  renewal: { zh: '续费', en: 'Renewal' },
+  upgrade: { zh: '升级', en: 'Upgrade' },
+  downgrade: { zh: '降级', en: 'Downgrade' },
+  cancellation: { zh: '取消', en: 'Cancellation' },
+  expiry: { zh: '到期', en: 'Expiry' },
+  grant: { zh: '赠送', en: 'Grant' },
 }
 
 export const optionsFrom = <K extends string>(labels: Record<K, Localized>) =>

@@ -1,0 +1,178 @@
+import type { CollectionConfig, Field, PayloadRequest } from 'payload'
+
+import { memberEntitlementsEndpoint } from '../../src/endpoints/entitlements'
+import { rememberMemberChange, forgetMember } from '../../hooks/members/refreshMemberInStore'
+import { fieldPolicy, policy } from '../../src/access/policy'
+import { billingPeriodLabels, membershipStatusLabels, optionsFrom } from '../../src/adapters/labels'
+import { inEditorLanguage } from '../../src/adapters/language'
+import { isExternalId } from '../../src/adapters/memberRef'
+import { slugs } from '../slugs'
+
+/** Written by the ledger (membership events) only; shown read-only to staff. */
+const ledgerOwned = (field: Field): Field =>
+  ({
+    ...field,
+    access: fieldPolicy.ledgerOwned,
+    admin: { ...('admin' in field ? field.admin : {}), readOnly: true },
+  }) as Field
+
+/**
+ * A learner of the platform (personal data). `externalId` is the platform's own user id; every
+ * member endpoint accepts it or Payload's id. The membership fields are a cache of what the
+ * member's ledger implies (see membership-events), never edited directly.
+ */
+export const Members: CollectionConfig = {
+  slug: slugs.members,
+  labels: {
+    singular: { zh: '会员', en: 'Member' },
+    plural: { zh: '会员', en: 'Members' },
+  },
+  access: policy[slugs.members],
+  admin: {
+    useAsTitle: 'externalId',
+    defaultColumns: ['externalId', 'displayName', 'tier', 'status', 'periodEnd'],
+    group: { zh: '会员', en: 'Members' },
+    listSearchableFields: ['externalId', 'displayName'],
+    description: {
+      zh: '会员状态由会员流水（订单、赠送、到期）决定；在“会员流水”中追加记录来改变它。',
+      en: 'Membership state follows the ledger (orders, grants, expiry); append to Membership events to change it.',
+    },
+  },
+  endpoints: [memberEntitlementsEndpoint],
+  hooks: {
+    afterChange: [rememberMemberChange],
+    afterDelete: [forgetMember],
+  },
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'externalId',
+          type: 'text',
+          required: true,
+          unique: true,
+          index: true,
+          label: { zh: '平台用户 ID', en: 'Platform user id' },
+          validate: (value: unknown, { req }: { req: PayloadRequest }) =>
+            isExternalId(value)
+              ? true
+              : inEditorLanguage(req, {
+                  zh: '平台用户 ID 须为 1–128 位字母、数字或 _ . : @ -。',
+                  en: 'A platform user id is 1–128 letters, digits or _ . : @ -.',
+                }),
+        },
+        { name: 'displayName', type: 'text', label: { zh: '昵称', en: 'Display name' } },
+      ],
+    },
+    {
+      type: 'collapsible',
+      label: { zh: '当前会员（由流水决定）', en: 'Current membership (from the ledger)' },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            ledgerOwned({
+              name: 'tier',
+              type: 'relationship',
+              relationTo: slugs.tiers,
+              label: { zh: '等级', en: 'Tier' },
+            }),
+            ledgerOwned({
+              name: 'planVersion',
+              type: 'number',
+              label: { zh: '所购版本', en: 'Version paid for' },
+            }),
+            ledgerOwned({
+              name: 'status',
+              type: 'select',
+              defaultValue: 'active',
+              index: true,
+              label: { zh: '状态', en: 'Status' },
+              options: optionsFrom(membershipStatusLabels),
+            }),
+          ],
+        },
+        {
+          type: 'row',
+          fields: [
+            ledgerOwned({
+              name: 'billingPeriod',
+              type: 'select',
+              label: { zh: '计费周期', en: 'Billing period' },
+              options: optionsFrom(billingPeriodLabels),
+            }),
+            ledgerOwned({
+              name: 'periodStart',
+              type: 'date',
+              label: { zh: '周期开始', en: 'Period start' },
+              admin: { date: { pickerAppearance: 'dayAndTime' } },
+            }),
+            ledgerOwned({
+              name: 'periodEnd',
+              type: 'date',
+              label: { zh: '周期结束', en: 'Period end' },
+              admin: { date: { pickerAppearance: 'dayAndTime' } },
+            }),
+            ledgerOwned({
+              name: 'autoRenew',
+              type: 'checkbox',
+              defaultValue: false,
+              label: { zh: '自动续费', en: 'Auto-renew' },
+            }),
+          ],
+        },
+        ledgerOwned({
+          name: 'pendingChange',
+          type: 'group',
+          label: { zh: '待生效的降级', en: 'Scheduled downgrade' },
+          fields: [
+            {
+              type: 'row',
+              fields: [
+                {
+                  name: 'tier',
+                  type: 'relationship',
+                  relationTo: slugs.tiers,
+                  label: { zh: '降至', en: 'To tier' },
+                },
+                { name: 'planVersion', type: 'number', label: { zh: '版本', en: 'Version' } },
+                {
+                  name: 'billingPeriod',
+                  type: 'select',
+                  label: { zh: '计费周期', en: 'Billing period' },
+                  options: optionsFrom(billingPeriodLabels),
+                },
+                {
+                  name: 'effectiveAt',
+                  type: 'date',
+                  label: { zh: '生效时间', en: 'Takes effect' },
+                },
+                { name: 'orderId', type: 'text', label: { zh: '订单号', en: 'Order id' } },
+              ],
+            },
+          ],
+        }),
+        ledgerOwned({
+          name: 'eventCount',
+          type: 'number',
+          defaultValue: 0,
+          label: { zh: '已计入的流水条数', en: 'Ledger events applied' },
+        }),
+        ledgerOwned({
+          name: 'ledger',
+          type: 'json',
+          label: { zh: '流水记录 ID', en: 'Ledger event ids' },
+          admin: { hidden: true },
+        }),
+      ],
+    },
+    {
+      name: 'growthPoints',
+      type: 'number',
+      defaultValue: 0,
+      min: 0,
+      label: { zh: '成长值', en: 'Growth points' },
+    },
+  ],
+}

@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto'
+
+import type { CollectionBeforeValidateHook } from 'payload'
+
+import { relationId } from '../../src/adapters/catalogue'
+import { currentPlanVersion, nextSequence } from '../../src/operations/entitlements/events'
+
+/**
+ * Fills what a new ledger event needs besides the caller's input: an id when none was given, the
+ * time, the order among same-instant events, who recorded it, and the tier version being bought.
+ */
+export const prepareMembershipEvent: CollectionBeforeValidateHook = async ({
+  data,
+  operation,
+  req,
+}) => {
+  if (operation !== 'create' || !data) return data
+  const user = req.user as { email?: string; name?: string; collection?: string } | null
+  const tierId = relationId(data.tier)
+  return {
+    ...data,
+    id:
+      typeof data.id === 'string' && data.id.trim()
+        ? data.id.trim()
+        : `${data.type}:${randomUUID()}`,
+    occurredAt: data.occurredAt ?? new Date().toISOString(),
+    sequence: nextSequence(),
+    actor: data.actor ?? user?.email ?? user?.name ?? 'system',
+    planVersion: data.planVersion ?? (await currentPlanVersion(req, tierId)),
+  }
+}

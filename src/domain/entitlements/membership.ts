@@ -1,0 +1,294 @@
+// A member's membership as a fold over their ledger (DOMAIN: renewal and lifecycle). The stored
+// member document is a cache of `replayLedger(events)`; what holds *now* (grace, expiry, a
+// downgrade that has come due) is derived by `membershipAt`, so time passing needs no write.
+import { TZDate } from '@date-fns/tz'
+import { addDays, addMonths } from 'date-fns'
+
+import type { BillingPeriod } from '../catalogue/types'
+
+export const membershipStatuses = ['active', 'grace', 'expired', 'cancelled'] as const
+export type MembershipStatus = (typeof membershipStatuses)[number]
+
+export const membershipEventTypes = [
+  'purchase',
+  'renewal',
+  'upgrade',
+  'downgrade',
+  'cancellation',
+  'expiry',
+  'grant',
+] as const
+export type MembershipEventType = (typeof membershipEventTypes)[number]
+
+/** Order types the billing system reports; `expiry` and `grant` come from jobs and support. */
+export const orderTypes = [
+  'purchase',
+  'renewal',
+  'upgrade',
+  'downgrade',
+  'cancellation',
+] as const satisfies readonly MembershipEventType[]
+export type OrderType = (typeof orderTypes)[number]
+
+export type MembershipEvent = {
+  /** Tie-breaker for events at the same instant: insertion order. */
+  sequence: number
+  type: MembershipEventType
+  occurredAt: Date
+  /** The billing system's order id, or a generated id for jobs and support actions. */
+  orderId: string
+  tierId?: string | null
+  /** The tier's plan version in force when the order was paid: what the member bought. */
+  planVersion?: number | null
+  billingPeriod?: BillingPeriod | null
+  /** In the smallest currency unit (分). */
+  amount?: number | null
+  /** grant: the length of the granted period; renewal: bonus days on top of the period. */
+  days?: number | null
+  /** cancellation: end the period now instead of at its end. */
+  immediate?: boolean | null
+  autoRenew?: boolean | null
+}
+
+export type PendingChange = {
+  tierId: string
+  planVersion: number | null
+  billingPeriod: BillingPeriod | null
+  effectiveAt: Date
+  orderId: string
+}
+
+export type MembershipState = {
+  /** null: never held a tier, so the member is on the entry (free) tier. */
+  tierId: string | null
+  planVersion: number | null
+  billingPeriod: BillingPeriod | null
+  periodStart: Date | null
+  periodEnd: Date | null
+  status: MembershipStatus
+  autoRenew: boolean
+  pendingChange: PendingChange | null
+  /** Events folded in: lets a writer refuse to overwrite a newer replay with an older one. */
+  eventCount: number
+}
+
+export const initialMembership: MembershipState = {
+  tierId: null,
+  planVersion: null,
+  billingPeriod: null,
+  periodStart: null,
+  periodEnd: null,
+  status: 'active',
+  autoRenew: false,
+  pendingChange: null,
+  eventCount: 0,
+}
+
+const monthsIn: Record<BillingPeriod, number> = { monthly: 1, quarterly: 3, annual: 12 }
+
+/** The end of a billing period starting at `start`, counted in the platform's calendar. */
+export function periodEndFrom(start: Date, billingPeriod: BillingPeriod, timeZone: string): Date {
+  const local = new TZDate(start.getTime(), timeZone)
+  return new Date(addMonths(local, monthsIn[billingPeriod]).getTime())
+}
+
+const plusDays = (at: Date, days: number, timeZone: string): Date =>
+  new Date(addDays(new TZDate(at.getTime(), timeZone), days).getTime())
+
+/** A downgrade paid for earlier starts when its date has come. */
+function settle(state: MembershipState, at: Date, timeZone: string): MembershipState {
+  const pending = state.pendingChange
+  if (!pending || at < pending.effectiveAt) return state
+  const billingPeriod = pending.billingPeriod ?? state.billingPeriod
+  return {
+    ...state,
+    tierId: pending.tierId,
+    planVersion: pending.planVersion,
+    billingPeriod,
+    periodStart: pending.effectiveAt,
+    periodEnd: billingPeriod
+      ? periodEndFrom(pending.effectiveAt, billingPeriod, timeZone)
+      : state.periodEnd,
+    status: 'active',
+    pendingChange: null,
+  }
+}
+
+const isCurrent = (state: MembershipState, at: Date): boolean =>
+  state.tierId !== null &&
+  (state.status === 'active' || state.status === 'grace') &&
+  state.periodEnd !== null &&
+  at < state.periodEnd
+
+/** One ledger event applied to the state it follows. Pure; events are trusted (validated on entry). */
+export function applyMembershipEvent(
+  previous: MembershipState,
+  event: MembershipEvent,
+  timeZone: string,
+): MembershipState {
+  const at = event.occurredAt
+  const state = { ...settle(previous, at, timeZone), eventCount: previous.eventCount + 1 }
+  const billingPeriod = event.billingPeriod ?? state.billingPeriod ?? 'monthly'
+  const newPeriod = (start: Date) => ({
+    billingPeriod,
+    periodStart: start,
+    periodEnd: plusDays(periodEndFrom(start, billingPeriod, timeZone), event.days ?? 0, timeZone),
+  })
+  switch (event.type) {
+    case 'purchase':
+    case 'upgrade':
+      // Upgrades apply at once with a fresh period; the credit for unused time is in the amount.
+      return {
+        ...state,
+        ...newPeriod(at),
+        tierId: event.tierId ?? state.tierId,
+        planVersion: event.planVersion ?? null,
+        status: 'active',
+        autoRenew: event.autoRenew ?? true,
+        pendingChange: null,
+      }
+    case 'renewal': {
+      // Renewing early extends the current period; renewing after it ended starts a new one.
+      const continues = isCurrent(state, at) && state.periodEnd !== null
+      return {
+        ...state,
+        ...newPeriod(continues && state.periodEnd ? state.periodEnd : at),
+        tierId: event.tierId ?? state.tierId,
+        planVersion: event.planVersion ?? state.planVersion,
+        status: 'active',
+        autoRenew: event.autoRenew ?? state.autoRenew,
+      }
+    }
+    case 'downgrade': {
+      if (!isCurrent(state, at) || !state.periodEnd || !event.tierId) {
+        // Nothing paid to run out: the lower tier starts now.
+        return {
+          ...state,
+          ...newPeriod(at),
+          tierId: event.tierId ?? state.tierId,
+          planVersion: event.planVersion ?? null,
+          status: 'active',
+          pendingChange: null,
+        }
+      }
+      return {
+        ...state,
+        pendingChange: {
+          tierId: event.tierId,
+          planVersion: event.planVersion ?? null,
+          billingPeriod: event.billingPeriod ?? state.billingPeriod,
+          effectiveAt: state.periodEnd,
+          orderId: event.orderId,
+        },
+      }
+    }
+    case 'cancellation':
+      return event.immediate
+        ? { ...state, status: 'cancelled', periodEnd: at, autoRenew: false, pendingChange: null }
+        : { ...state, autoRenew: false, pendingChange: null }
+    case 'expiry':
+      return { ...state, status: 'expired', autoRenew: false, pendingChange: null }
+    case 'grant': {
+      const days = Math.max(0, event.days ?? 0)
+      const sameTier = event.tierId === undefined || event.tierId === state.tierId
+      if (sameTier && isCurrent(state, at) && state.periodEnd) {
+        return { ...state, periodEnd: plusDays(state.periodEnd, days, timeZone) }
+      }
+      return {
+        ...state,
+        tierId: event.tierId ?? state.tierId,
+        planVersion: event.planVersion ?? null,
+        billingPeriod: null,
+        periodStart: at,
+        periodEnd: plusDays(at, days, timeZone),
+        status: 'active',
+        autoRenew: false,
+        pendingChange: null,
+      }
+    }
+  }
+}
+
+export const ledgerOrder = (a: MembershipEvent, b: MembershipEvent): number =>
+  a.occurredAt.getTime() - b.occurredAt.getTime() || a.sequence - b.sequence
+
+/** The state a member's whole ledger implies. */
+export function replayLedger(
+  events: readonly MembershipEvent[],
+  timeZone: string,
+): MembershipState {
+  return [...events]
+    .sort(ledgerOrder)
+    .reduce((state, event) => applyMembershipEvent(state, event, timeZone), initialMembership)
+}
+
+export type MembershipNow = {
+  /** The tier in force, or null for the entry tier. */
+  tierId: string | null
+  /** The tier the member held before lapsing (expired or cancelled), for explaining refusals. */
+  lapsedTierId: string | null
+  planVersion: number | null
+  status: MembershipStatus
+  billingPeriod: BillingPeriod | null
+  periodStart: Date | null
+  periodEnd: Date | null
+  /** Until when an unpaid renewal keeps the tier (status grace). */
+  graceEndsAt: Date | null
+  /** A paid (or granted) period is running: losses from a worse tier version wait until it ends. */
+  inPaidPeriod: boolean
+  autoRenew: boolean
+  pendingChange: PendingChange | null
+}
+
+/** What holds at `now`: grace after an unpaid auto-renewal, then expiry; due downgrades. */
+export function membershipAt(
+  stored: MembershipState,
+  now: Date,
+  settings: { timeZone: string; graceDays: number },
+): MembershipNow {
+  const state = settle(stored, now, settings.timeZone)
+  const base = {
+    planVersion: state.planVersion,
+    billingPeriod: state.billingPeriod,
+    periodStart: state.periodStart,
+    periodEnd: state.periodEnd,
+    autoRenew: state.autoRenew,
+    pendingChange: state.pendingChange,
+    graceEndsAt: null,
+  }
+  if (state.tierId === null) {
+    return { ...base, tierId: null, lapsedTierId: null, status: 'active', inPaidPeriod: false }
+  }
+  const lapsed = (status: MembershipStatus, graceEndsAt: Date | null = null): MembershipNow => ({
+    ...base,
+    tierId: null,
+    lapsedTierId: state.tierId,
+    status,
+    inPaidPeriod: false,
+    graceEndsAt,
+    autoRenew: false,
+    pendingChange: null,
+  })
+  if (state.status === 'expired' || state.status === 'cancelled') return lapsed(state.status)
+  if (state.periodEnd === null || now < state.periodEnd) {
+    return {
+      ...base,
+      tierId: state.tierId,
+      lapsedTierId: null,
+      status: 'active',
+      inPaidPeriod: true,
+    }
+  }
+  const graceEndsAt = plusDays(state.periodEnd, settings.graceDays, settings.timeZone)
+  if (state.autoRenew && now < graceEndsAt) {
+    return {
+      ...base,
+      tierId: state.tierId,
+      lapsedTierId: null,
+      status: 'grace',
+      inPaidPeriod: false,
+      graceEndsAt,
+    }
+  }
+  return lapsed('expired')
+}

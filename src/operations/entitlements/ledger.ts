@@ -1,0 +1,109 @@
+// Applying the membership ledger to the member document. Without transactions (FerretDB) the event
+// and the member are two writes, so the member is always *replayed* from its events: a retry after
+// a crash between the two writes heals the member, and an older replay never overwrites a newer
+// one (the write is conditional on the number of events folded in).
+import type { PayloadRequest } from 'payload'
+
+import { slugs } from '../../../collections/slugs'
+import {
+  eventFromDoc,
+  ledgerIdsOf,
+  membershipFromDoc,
+  membershipToFields,
+} from '../../adapters/entitlements'
+import type { MembershipEvent, MembershipState } from '../../domain/entitlements/membership'
+import { replayLedger } from '../../domain/entitlements/membership'
+import { catalogueOf, memberChanged } from './store'
+
+const locks = ((globalThis as { __memberLocks?: Map<string, Promise<unknown>> }).__memberLocks ??=
+  new Map<string, Promise<unknown>>())
+
+/** Runs `work` after any earlier work for the same key in this process has finished. */
+export async function serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const previous = locks.get(key) ?? Promise.resolve()
+  const run = previous.catch(() => undefined).then(work)
+  const settled = run.catch(() => undefined)
+  locks.set(key, settled)
+  try {
+    return await run
+  } finally {
+    if (locks.get(key) === settled) locks.delete(key)
+  }
+}
+
+/** The member's events, in ledger order is up to the caller (replayLedger sorts). */
+export async function memberEvents(
+  req: PayloadRequest,
+  ids: readonly string[],
+): Promise<MembershipEvent[]> {
+  const docs = await Promise.all(
+    ids.map((id) =>
+      req.payload
+        .findByID({
+          collection: slugs.membershipEvents,
+          id,
+          depth: 0,
+          overrideAccess: true,
+          disableErrors: true,
+          req,
+        })
+        .catch(() => null),
+    ),
+  )
+  return docs.filter((doc) => doc !== null).map((doc) => eventFromDoc(doc))
+}
+
+/**
+ * Replays the member's ledger (plus `newEventId`, just appended) and stores the result. Returns the
+ * replayed state. Idempotent: replaying an already applied event changes nothing.
+ */
+export async function applyLedger(
+  req: PayloadRequest,
+  memberId: string,
+  newEventId?: string,
+): Promise<MembershipState | null> {
+  return serialized(`member:${memberId}`, async () => {
+    const member = await req.payload.findByID({
+      collection: slugs.members,
+      id: memberId,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+      req,
+    })
+    if (!member) return null
+    const known = ledgerIdsOf(member)
+    const ids = newEventId && !known.includes(newEventId) ? [...known, newEventId] : known
+    const { catalogue } = await catalogueOf(req.payload)
+    const state = replayLedger(await memberEvents(req, ids), catalogue.settings.timeZone)
+    const stored = membershipFromDoc(member)
+    if (ids.length !== known.length || state.eventCount !== stored.eventCount) {
+      await req.payload.db.updateOne({
+        collection: slugs.members,
+        where: {
+          and: [
+            { id: { equals: memberId } },
+            {
+              or: [
+                { eventCount: { less_than: state.eventCount } },
+                { eventCount: { exists: false } },
+              ],
+            },
+          ],
+        },
+        data: membershipToFields(state, ids),
+        returning: false,
+        req,
+      })
+    }
+    await memberChanged(req.payload, memberId)
+    return state
+  })
+}
+
+/** Next sequence number for a new event: time-ordered, unique within the process. */
+let lastSequence = 0
+export function nextSequence(now: number = Date.now()): number {
+  lastSequence = Math.max(lastSequence + 1, now * 1000)
+  return lastSequence
+}

@@ -1,0 +1,147 @@
+// POST /api/membership/orders: the billing system reports an order; it becomes a ledger event and
+// the member follows at once. The order id is the event id, so a repeat changes nothing.
+import type { PayloadRequest } from 'payload'
+
+import { slugs } from '../../../collections/slugs'
+import { eventFromDoc, refId } from '../../adapters/entitlements'
+import { isDocumentId } from '../../adapters/memberRef'
+import type { OrderInput } from '../../endpoints/entitlementInput'
+import { reasonMessages } from '../../domain/entitlements/reasons'
+import { eventRefusal, tierIdFor } from './events'
+import { applyLedger } from './ledger'
+import type { ServiceAnswer } from './service'
+import { catalogueOf, ensureStoreLoaded, findMember } from './store'
+
+type Json = Record<string, unknown>
+
+const eventJson = (doc: object) => {
+  const event = eventFromDoc(doc)
+  return {
+    orderId: event.orderId,
+    type: event.type,
+    member: refId((doc as { member?: unknown }).member),
+    tier: event.tierId,
+    planVersion: event.planVersion,
+    billingPeriod: event.billingPeriod,
+    amount: event.amount,
+    occurredAt: event.occurredAt.toISOString(),
+  }
+}
+
+async function existingEvent(req: PayloadRequest, orderId: string) {
+  return (await req.payload.findByID({
+    collection: slugs.membershipEvents,
+    id: orderId,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })) as Record<string, unknown> | null
+}
+
+/** A repeat of a recorded order: same member and type → no change; otherwise a conflict. */
+async function answerRepeat(
+  req: PayloadRequest,
+  existing: Record<string, unknown>,
+  input: OrderInput,
+  memberId: string | null,
+): Promise<ServiceAnswer<Json>> {
+  const event = eventJson(existing)
+  if (event.type !== input.type || (memberId !== null && event.member !== memberId)) {
+    return {
+      status: 409,
+      body: {
+        error: 'order_conflict',
+        message: {
+          zh: `订单 ${input.orderId} 已记录为另一会员或另一类型（${event.type}），未做任何更改。`,
+          en: `Order ${input.orderId} is already recorded for another member or type (${event.type}); nothing changed.`,
+        },
+        event,
+      },
+    }
+  }
+  // Finishes a member update a crash may have interrupted; a no-op otherwise.
+  if (event.member) await applyLedger(req, event.member, input.orderId)
+  return { status: 200, body: { recorded: false, duplicate: true, event } }
+}
+
+export async function recordOrder(
+  req: PayloadRequest,
+  input: OrderInput,
+): Promise<ServiceAnswer<Json>> {
+  const { payload } = req
+  await ensureStoreLoaded(payload)
+  const { catalogue } = await catalogueOf(payload)
+  let member = findMember(payload, input.member)
+
+  const existing = await existingEvent(req, input.orderId)
+  if (existing) return answerRepeat(req, existing, input, member?.id ?? null)
+
+  const tierId = input.tier === undefined ? null : tierIdFor(catalogue, input.tier)
+  if (input.tier !== undefined && !tierId) {
+    return {
+      status: 422,
+      body: {
+        error: 'tier_unknown',
+        message: {
+          zh: `没有已发布的等级“${input.tier}”。`,
+          en: `There is no published tier "${input.tier}".`,
+        },
+      },
+    }
+  }
+  if (!member) {
+    if (input.type !== 'purchase' || isDocumentId(input.member)) {
+      return {
+        status: 404,
+        body: { error: 'member_unknown', message: reasonMessages.member_unknown },
+      }
+    }
+    // A first purchase introduces the member.
+    await payload
+      .create({
+        collection: slugs.members,
+        data: { externalId: input.member },
+        overrideAccess: true,
+        req,
+      })
+      .catch(() => undefined) // a concurrent order may have created them first
+    member = findMember(payload, input.member)
+    if (!member) throw new Error(`member ${input.member} could not be created`)
+  }
+  const at = input.occurredAt ?? new Date()
+  const refusal = await eventRefusal(req, {
+    type: input.type,
+    memberId: member.id,
+    tierId,
+    billingPeriod: input.billingPeriod ?? null,
+    at,
+  })
+  if (refusal) return { status: 422, body: { error: refusal.code, message: refusal.message } }
+  try {
+    const doc = await payload.create({
+      collection: slugs.membershipEvents,
+      data: {
+        id: input.orderId,
+        member: member.id,
+        type: input.type,
+        occurredAt: at.toISOString(),
+        tier: tierId ?? undefined,
+        billingPeriod: input.billingPeriod,
+        amount: input.amount,
+        currency: input.currency ?? catalogue.settings.currency,
+        autoRenew: input.autoRenew,
+        immediate: input.immediate,
+      },
+      overrideAccess: true,
+      context: { eventAlreadyValidated: true },
+      req,
+    })
+    return { status: 201, body: { recorded: true, duplicate: false, event: eventJson(doc) } }
+  } catch (error) {
+    // The same order raced in from a retry: whoever lost reports the duplicate.
+    const raced = await existingEvent(req, input.orderId)
+    if (raced) return answerRepeat(req, raced, input, member.id)
+    throw error
+  }
+}

@@ -1,0 +1,290 @@
+// The entitlement service: one implementation of "what may this member do" behind REST, GraphQL
+// and the lean HTTP path. Inputs arrive parsed (see src/endpoints/entitlementInput.ts); answers
+// are plain JSON with a status, so every transport returns the same bytes.
+import { createHash } from 'node:crypto'
+
+import type { Payload } from 'payload'
+
+import type { BenefitDefinition } from '../../domain/catalogue/types'
+import {
+  benefitAnswer,
+  checkBenefit,
+  checkCourse,
+  memberView,
+  usageWindow,
+  type BenefitAnswer,
+  type BenefitCheck,
+  type CheckReason,
+  type CourseCheck,
+  type EngineCatalogue,
+  type MemberView,
+  type UpgradeOffer,
+} from '../../domain/entitlements/engine'
+import type { ValueSource } from '../../domain/entitlements/plans'
+import { reasonMessages } from '../../domain/entitlements/reasons'
+import { quotaWindowKey } from '../../domain/entitlements/quotaWindow'
+import {
+  catalogueOf,
+  ensureStoreLoaded,
+  findMember,
+  planCacheOf,
+  usageHead,
+  type CourseIndex,
+} from './store'
+
+export type ServiceAnswer<T = unknown> = {
+  status: number
+  body: T
+  headers?: Record<string, string>
+}
+
+type Json = Record<string, unknown>
+
+const iso = (date: Date | null | undefined): string | null => (date ? date.toISOString() : null)
+
+export function sourceJson(source: ValueSource | null): Json | null {
+  if (!source) return null
+  return source.type === 'tier'
+    ? { type: 'tier', tierId: source.tierId, tierSlug: source.tierSlug, version: source.version }
+    : { type: 'grant', grantId: source.grantId, reason: source.reason, endsAt: iso(source.endsAt) }
+}
+
+function valueJson(value: BenefitAnswer['value']): Json {
+  // JSON has no Infinity: a duration that grants nothing is shown with a null amount.
+  if (value.kind === 'duration' && !Number.isFinite(value.amount))
+    return { kind: 'duration', amount: null }
+  return { ...value }
+}
+
+export function benefitJson(answer: BenefitAnswer): Json {
+  return {
+    key: answer.key,
+    name: answer.name,
+    category: answer.category,
+    kind: answer.kind,
+    granted: answer.granted,
+    value: valueJson(answer.value),
+    display: answer.display,
+    source: sourceJson(answer.source),
+    quota: answer.quota ? { ...answer.quota, resetsAt: iso(answer.quota.resetsAt) } : null,
+  }
+}
+
+const upgradeJson = (offer: UpgradeOffer | null): Json | null => (offer ? { ...offer } : null)
+
+const memberRef = (view: MemberView) => ({
+  id: view.member.id,
+  externalId: view.member.externalId,
+})
+
+const refusal = (status: number, reason: CheckReason, extra: Json = {}): ServiceAnswer<Json> => ({
+  status,
+  body: { allowed: false, reason, message: reasonMessages[reason], ...extra },
+})
+
+type Context = { catalogue: EngineCatalogue; courses: CourseIndex; view: MemberView; now: Date }
+
+/** Loads what every answer needs, or the refusal for an unknown member. */
+async function contextFor(
+  payload: Payload,
+  memberReference: string,
+  now: Date,
+): Promise<Context | ServiceAnswer<Json>> {
+  await ensureStoreLoaded(payload)
+  const { catalogue, courses } = await catalogueOf(payload)
+  const member = findMember(payload, memberReference)
+  if (!member) return refusal(404, 'member_unknown', { member: memberReference })
+  return { catalogue, courses, view: memberView(member, catalogue, now, planCacheOf(payload)), now }
+}
+
+const isAnswer = (value: Context | ServiceAnswer<Json>): value is ServiceAnswer<Json> =>
+  'status' in value
+
+/** Quota used by the member in the benefit's current window (0 outside quota benefits). */
+export function usedNow(payload: Payload, context: Context, benefit: BenefitDefinition): number {
+  const window = usageWindow(context.view, benefit, context.catalogue, context.now)
+  if (!window) return 0
+  return (
+    usageHead(payload, usageKey(context.view.member.id, benefit.id, quotaWindowKey(window)))
+      ?.used ?? 0
+  )
+}
+
+export const usageKey = (memberId: string, benefitId: string, windowKey: string) =>
+  `${memberId}:${benefitId}:${windowKey}`
+
+const etagOf = (body: Json): string =>
+  `"${createHash('sha1').update(JSON.stringify(body)).digest('base64url')}"`
+
+/** GET /api/members/{id}/entitlements: everything the member has now, with sources and quotas. */
+export async function memberEntitlements(
+  payload: Payload,
+  input: { member: string; ifNoneMatch?: string | null },
+  now = new Date(),
+): Promise<ServiceAnswer<Json>> {
+  const context = await contextFor(payload, input.member, now)
+  if (isAnswer(context)) return context
+  const { view, catalogue } = context
+  const { membership, tierPlan, plan } = view
+  const benefits = catalogue.benefits
+    .filter((benefit) => catalogue.activeBenefitIds.has(benefit.id))
+    .map((benefit) =>
+      benefitJson(benefitAnswer(view, benefit, catalogue, now, usedNow(payload, context, benefit))),
+    )
+  const courseAccess = [...(plan?.access ?? new Map<string, ValueSource>())]
+    .map(([id, source]) => ({ tier: catalogue.accessTiersById.get(id), source }))
+    .filter((entry) => entry.tier !== undefined)
+    .sort((a, b) => a.tier!.rank - b.tier!.rank)
+    .map(({ tier, source }) => ({
+      id: tier!.id,
+      rank: tier!.rank,
+      name: tier!.name,
+      source: sourceJson(source),
+    }))
+  const pending = membership.pendingChange
+  const pendingPlan = pending ? catalogue.latestPlanByTier.get(pending.tierId) : undefined
+  const body: Json = {
+    member: memberRef(view),
+    tier: tierPlan
+      ? {
+          id: tierPlan.tierId,
+          slug: tierPlan.slug,
+          name: tierPlan.name,
+          rank: tierPlan.rank,
+          kind: tierPlan.kind,
+        }
+      : null,
+    version: plan?.version ?? null,
+    heldVersion: plan?.heldVersion ?? null,
+    grandfatheredUntil: plan?.heldVersion ? iso(membership.periodEnd) : null,
+    status: membership.status,
+    period:
+      membership.tierId && membership.periodStart && membership.periodEnd
+        ? {
+            start: iso(membership.periodStart),
+            end: iso(membership.periodEnd),
+            billingPeriod: membership.billingPeriod,
+          }
+        : null,
+    graceEndsAt: iso(membership.graceEndsAt),
+    autoRenew: membership.autoRenew,
+    pendingChange:
+      pending && pendingPlan
+        ? {
+            tier: { id: pendingPlan.tierId, slug: pendingPlan.slug, name: pendingPlan.name },
+            effectiveAt: iso(pending.effectiveAt),
+          }
+        : null,
+    benefits,
+    courseAccess,
+  }
+  const etag = etagOf(body)
+  const headers = { etag, 'cache-control': 'private, no-cache' }
+  if (input.ifNoneMatch && input.ifNoneMatch.split(/\s*,\s*/).includes(etag)) {
+    return { status: 304, body: null as unknown as Json, headers }
+  }
+  return { status: 200, body: { ...body, evaluatedAt: iso(now) }, headers }
+}
+
+function courseJson(check: CourseCheck): Json {
+  return {
+    id: check.course,
+    allowed: check.allowed,
+    reason: check.reason,
+    message: reasonMessages[check.reason],
+    accessTier: check.accessTier,
+    source: sourceJson(check.source),
+    upgrade: upgradeJson(check.upgrade),
+  }
+}
+
+function benefitCheckJson(check: BenefitCheck): Json {
+  return {
+    key: check.benefit,
+    allowed: check.allowed,
+    reason: check.reason,
+    message: reasonMessages[check.reason],
+    value: check.value ? benefitJson(check.value) : null,
+    upgrade: upgradeJson(check.upgrade),
+  }
+}
+
+const findCourse = (courses: CourseIndex, reference: string) =>
+  courses.byId.get(reference) ?? courses.bySlug.get(reference)
+
+function runBenefitCheck(payload: Payload, context: Context, key: string, amount: number) {
+  const benefit = context.catalogue.benefitsByKey.get(key)
+  const used = benefit ? usedNow(payload, context, benefit) : 0
+  return checkBenefit(context.view, context.catalogue, key, amount, context.now, used)
+}
+
+/** GET /api/entitlements/check: one course and/or one benefit. */
+export async function checkEntitlement(
+  payload: Payload,
+  input: { member: string; course?: string; benefit?: string; amount?: number },
+  now = new Date(),
+): Promise<ServiceAnswer<Json>> {
+  const context = await contextFor(payload, input.member, now)
+  if (isAnswer(context)) return context
+  const course =
+    input.course === undefined
+      ? null
+      : checkCourse(
+          context.view,
+          context.catalogue,
+          input.course,
+          findCourse(context.courses, input.course),
+        )
+  const benefit =
+    input.benefit === undefined
+      ? null
+      : runBenefitCheck(payload, context, input.benefit, input.amount ?? 1)
+  const refused = [course, benefit].find((check) => check && !check.allowed) ?? null
+  const reason: CheckReason = refused?.reason ?? 'entitled'
+  const unknown = reason === 'course_unknown' || reason === 'benefit_unknown'
+  return {
+    status: unknown ? 404 : 200,
+    body: {
+      allowed: refused === null,
+      reason,
+      message: reasonMessages[reason],
+      member: memberRef(context.view),
+      course: course ? courseJson(course) : null,
+      benefit: benefit ? benefitCheckJson(benefit) : null,
+      upgrade: upgradeJson(refused?.upgrade ?? null),
+      evaluatedAt: iso(now),
+    },
+  }
+}
+
+/** POST /api/entitlements/check-batch: many courses and benefits for one member in one call. */
+export async function checkBatch(
+  payload: Payload,
+  input: { member: string; courses: readonly string[]; benefits: readonly string[] },
+  now = new Date(),
+): Promise<ServiceAnswer<Json>> {
+  const context = await contextFor(payload, input.member, now)
+  if (isAnswer(context)) return context
+  return {
+    status: 200,
+    body: {
+      member: memberRef(context.view),
+      courses: input.courses.map((reference) =>
+        courseJson(
+          checkCourse(
+            context.view,
+            context.catalogue,
+            reference,
+            findCourse(context.courses, reference),
+          ),
+        ),
+      ),
+      benefits: input.benefits.map((key) =>
+        benefitCheckJson(runBenefitCheck(payload, context, key, 1)),
+      ),
+      evaluatedAt: iso(now),
+    },
+  }
+}
+
+export { contextFor, isAnswer, refusal, type Context }

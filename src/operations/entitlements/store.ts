@@ -1,0 +1,286 @@
+// The entitlement store: what the hot path reads, held in memory and kept current by the hooks
+// that change it (write-through). Members, their grants and quota use are refreshed the moment
+// they change, so the very next check sees the change; the catalogue is rebuilt lazily after any
+// catalogue change. It lives on globalThis, keyed by database, so every copy of this module in the
+// process (Next's bundle and the custom server) shares one store.
+//
+// Why memory: on the embedded FerretDB a lookup by any field but _id scans the collection (about
+// one lookup per second with 100k members), and even _id lookups run at a few hundred per second.
+// The price: a process only sees changes made through itself, so run one app process per
+// database (docs/database.md).
+import { ObjectId, type Collection } from 'mongodb'
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
+
+import { slugs, globalSlugs } from '../../../collections/slugs'
+import {
+  courseRefFromDoc,
+  docId,
+  grantFromDoc,
+  memberRecordFromDoc,
+  planVersionFromDoc,
+  refId,
+} from '../../adapters/entitlements'
+import type { BenefitDefinition } from '../../domain/catalogue/types'
+import {
+  planKey,
+  type CourseRef,
+  type EngineCatalogue,
+  type MemberRecord,
+  type PlanCache,
+} from '../../domain/entitlements/engine'
+import type { Grant, PlanVersion } from '../../domain/entitlements/plans'
+import { loadCatalogue } from '../loadCatalogue'
+import { backfillTierVersions } from './tierVersions'
+
+type UsageHead = { sequence: number; used: number }
+
+type StoreState = {
+  members: Map<string, MemberRecord>
+  idByExternalId: Map<string, string>
+  /** `<member>:<benefit>:<window start ISO>` → the last usage row written in that window. */
+  usage: Map<string, UsageHead>
+  loaded: Promise<void> | null
+  /** Members changed while the initial load ran: refreshed once it finishes. */
+  changedDuringLoad: Set<string>
+  catalogue: Promise<{ catalogue: EngineCatalogue; courses: CourseIndex }> | null
+  generation: number
+  planCache: PlanCache
+}
+
+export type CourseIndex = { byId: Map<string, CourseRef>; bySlug: Map<string, CourseRef> }
+
+const registry = ((
+  globalThis as { __entitlementStores?: Map<string, StoreState> }
+).__entitlementStores ??= new Map<string, StoreState>())
+
+const storeKey = (payload: Payload): string =>
+  String((payload.db as { url?: unknown }).url ?? 'default')
+
+function stateOf(payload: Payload): StoreState {
+  const key = storeKey(payload)
+  let state = registry.get(key)
+  if (!state) {
+    state = {
+      members: new Map(),
+      idByExternalId: new Map(),
+      usage: new Map(),
+      loaded: null,
+      changedDuringLoad: new Set(),
+      catalogue: null,
+      generation: 0,
+      planCache: new Map(),
+    }
+    registry.set(key, state)
+  }
+  return state
+}
+
+/** The raw MongoDB collection behind a Payload collection (for bulk reads and keyed inserts). */
+export function rawCollection(payload: Payload, slug: string) {
+  const model = (
+    payload.db as unknown as {
+      collections: Record<string, { collection: Collection }>
+    }
+  ).collections[slug]
+  if (!model) throw new Error(`unknown collection ${slug}`)
+  return model.collection
+}
+
+async function loadGrants(
+  payload: Payload,
+  benefits: ReadonlyMap<string, BenefitDefinition>,
+  filter: Record<string, unknown>,
+): Promise<Map<string, Grant[]>> {
+  const byMember = new Map<string, Grant[]>()
+  const docs = await rawCollection(payload, slugs.entitlementGrants).find(filter).toArray()
+  for (const doc of docs) {
+    const memberId = refId(doc.member)
+    const benefitId = refId(doc.benefit)
+    if (!memberId || !benefitId) continue
+    const grant = grantFromDoc(doc, benefits.get(benefitId)?.shape.kind)
+    byMember.set(memberId, [...(byMember.get(memberId) ?? []), grant])
+  }
+  return byMember
+}
+
+async function loadEverything(payload: Payload, state: StoreState): Promise<void> {
+  const { catalogue } = await catalogueOf(payload)
+  const now = new Date()
+  const grants = await loadGrants(payload, catalogue.benefitsById, { endsAt: { $gt: now } })
+  const cursor = rawCollection(payload, slugs.members).find(
+    {},
+    { projection: { displayName: 0, createdAt: 0, updatedAt: 0, growthPoints: 0 } },
+  )
+  for await (const doc of cursor) {
+    const record = memberRecordFromDoc(doc, grants.get(docId(doc)) ?? [])
+    state.members.set(record.id, record)
+    state.idByExternalId.set(record.externalId, record.id)
+  }
+  const usage = rawCollection(payload, slugs.benefitUsage).find(
+    { windowEnd: { $gt: now } },
+    { projection: { _id: 1, sequence: 1, usedAfter: 1 } },
+  )
+  for await (const row of usage) {
+    const id = String(row._id)
+    const key = id.slice(0, id.lastIndexOf(':'))
+    const head = state.usage.get(key)
+    if (!head || head.sequence < row.sequence) {
+      state.usage.set(key, { sequence: Number(row.sequence), used: Number(row.usedAfter) })
+    }
+  }
+}
+
+/** Loads the store once per process; later calls return at once. */
+export async function ensureStoreLoaded(payload: Payload): Promise<void> {
+  const state = stateOf(payload)
+  state.loaded ??= (async () => {
+    try {
+      await loadEverything(payload, state)
+      for (const id of state.changedDuringLoad) await refreshMember(payload, id)
+      state.changedDuringLoad.clear()
+    } catch (error) {
+      state.loaded = null
+      throw error
+    }
+  })()
+  await state.loaded
+}
+
+/** Re-reads one member and their grants after any change (ledger, grant, profile). */
+export async function refreshMember(payload: Payload, memberId: string): Promise<void> {
+  const state = stateOf(payload)
+  if (!state.loaded) return
+  const { catalogue } = await catalogueOf(payload)
+  if (!ObjectId.isValid(memberId)) return
+  const _id = new ObjectId(memberId)
+  const [doc, grants] = await Promise.all([
+    rawCollection(payload, slugs.members).findOne({ _id }),
+    loadGrants(payload, catalogue.benefitsById, { member: _id }),
+  ])
+  const previous = state.members.get(memberId)
+  if (previous) state.idByExternalId.delete(previous.externalId)
+  if (!doc) {
+    state.members.delete(memberId)
+    return
+  }
+  const record = memberRecordFromDoc(doc, grants.get(memberId) ?? [])
+  state.members.set(memberId, record)
+  state.idByExternalId.set(record.externalId, memberId)
+}
+
+/** Hooks call this for any member change; while the first load runs it is queued. */
+export async function memberChanged(payload: Payload, memberId: string): Promise<void> {
+  const state = stateOf(payload)
+  if (!state.loaded) return
+  state.changedDuringLoad.add(memberId)
+  await state.loaded.catch(() => undefined)
+  state.changedDuringLoad.delete(memberId)
+  await refreshMember(payload, memberId)
+}
+
+/** Any catalogue change (tiers, versions, benefits, access tiers, courses, settings). */
+export function catalogueChanged(payload: Payload): void {
+  const state = stateOf(payload)
+  state.catalogue = null
+  state.generation += 1
+}
+
+async function buildCatalogue(
+  payload: Payload,
+  generation: number,
+): Promise<{ catalogue: EngineCatalogue; courses: CourseIndex }> {
+  const req: PayloadRequest = await createLocalReq({}, payload)
+  await backfillTierVersions(req)
+  const [snapshot, versionDocs, courseDocs, settings] = await Promise.all([
+    loadCatalogue(req),
+    payload.find({
+      collection: slugs.tierVersions,
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    }),
+    rawCollection(payload, slugs.courses)
+      .find({}, { projection: { slug: 1, status: 1, accessTier: 1 } })
+      .toArray(),
+    payload.findGlobal({ slug: globalSlugs.membershipSettings, depth: 0, overrideAccess: true }),
+  ])
+  const plansByKey = new Map<string, PlanVersion>()
+  const latestPlanByTier = new Map<string, PlanVersion>()
+  for (const doc of versionDocs.docs) {
+    const plan = planVersionFromDoc(doc)
+    plansByKey.set(planKey(plan.tierId, plan.version), plan)
+    const latest = latestPlanByTier.get(plan.tierId)
+    if (!latest || latest.version < plan.version) latestPlanByTier.set(plan.tierId, plan)
+  }
+  const courses: CourseIndex = { byId: new Map(), bySlug: new Map() }
+  for (const doc of courseDocs) {
+    const course = courseRefFromDoc(doc)
+    courses.byId.set(course.id, course)
+    if (course.slug) courses.bySlug.set(course.slug, course)
+  }
+  const settingsDoc = settings as { timeZone?: string; currency?: string; graceDays?: number }
+  const entry = snapshot.tiers.find((tier) => tier.kind === 'entry')
+  return {
+    courses,
+    catalogue: {
+      benefits: snapshot.benefits,
+      benefitsById: snapshot.benefitsById,
+      benefitsByKey: new Map(snapshot.benefits.map((benefit) => [benefit.key, benefit])),
+      activeBenefitIds: snapshot.activeBenefitIds,
+      accessTiersById: snapshot.accessTiersById,
+      plansByKey,
+      latestPlanByTier,
+      liveTierIds: new Set(snapshot.tiers.map((tier) => tier.id)),
+      entryTierId: entry?.id ?? null,
+      settings: {
+        timeZone: settingsDoc.timeZone || 'Asia/Shanghai',
+        currency: settingsDoc.currency || 'CNY',
+        graceDays: typeof settingsDoc.graceDays === 'number' ? settingsDoc.graceDays : 7,
+      },
+      generation,
+    },
+  }
+}
+
+export async function catalogueOf(
+  payload: Payload,
+): Promise<{ catalogue: EngineCatalogue; courses: CourseIndex }> {
+  const state = stateOf(payload)
+  if (!state.catalogue) {
+    const building = buildCatalogue(payload, state.generation)
+    state.catalogue = building
+    building.catch(() => {
+      if (state.catalogue === building) state.catalogue = null
+    })
+  }
+  return state.catalogue
+}
+
+/** A member by Payload id or by the platform's external id. */
+export function findMember(payload: Payload, reference: string): MemberRecord | undefined {
+  const state = stateOf(payload)
+  return (
+    state.members.get(reference) ??
+    state.members.get(state.idByExternalId.get(reference) ?? '\u0000')
+  )
+}
+
+export const planCacheOf = (payload: Payload): PlanCache => stateOf(payload).planCache
+
+export const usageHead = (payload: Payload, key: string): UsageHead | undefined =>
+  stateOf(payload).usage.get(key)
+
+export function rememberUsage(payload: Payload, key: string, head: UsageHead): void {
+  const usage = stateOf(payload).usage
+  const known = usage.get(key)
+  if (!known || known.sequence < head.sequence) usage.set(key, head)
+}
+
+/** Every member in the store (benchmarks and impact previews iterate them). */
+export const storedMembers = (payload: Payload): IterableIterator<MemberRecord> =>
+  stateOf(payload).members.values()
+
+/** Forget everything (tests that drop collections behind Payload's back). */
+export function resetStore(payload: Payload): void {
+  registry.delete(storeKey(payload))
+}

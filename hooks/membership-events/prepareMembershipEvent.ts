@@ -4,6 +4,7 @@ import type { CollectionBeforeValidateHook } from 'payload'
 
 import { relationId } from '../../src/adapters/catalogue'
 import { currentPlanVersion, nextSequence } from '../../src/operations/entitlements/events'
+import { ensureStoreLoaded, findMember } from '../../src/operations/entitlements/store'
 
 /**
  * Fills what a new ledger event needs besides the caller's input: an id when none was given, the
@@ -15,10 +16,18 @@ export const prepareMembershipEvent: CollectionBeforeValidateHook = async ({
   req,
 }) => {
   if (operation !== 'create' || !data) return data
+  await ensureStoreLoaded(req.payload)
   const user = req.user as { email?: string; name?: string; collection?: string } | null
-  const tierId = relationId(data.tier)
+  // A renewal or grant without a tier is for the tier the member holds (or held, if it lapsed).
+  const memberId = relationId(data.member)
+  const held =
+    memberId && (data.type === 'renewal' || data.type === 'grant')
+      ? findMember(req.payload, memberId)?.membership.tierId
+      : null
+  const tierId = relationId(data.tier) ?? held ?? null
   return {
     ...data,
+    tier: tierId ?? undefined,
     id:
       typeof data.id === 'string' && data.id.trim()
         ? data.id.trim()

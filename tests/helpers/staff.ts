@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import type { Payload } from 'payload'
 
 import { slugs } from '../../collections/slugs'
-import type { StaffRole } from '../../src/access/roles'
+import type { ServiceRole, StaffRole } from '../../src/access/roles'
 import { signIn } from './api'
 
 export type TestStaff = { id: string; email: string; password: string; token: string }
@@ -24,13 +24,15 @@ export function staffFactory(payload: Payload) {
       const { token } = await signIn(email, password)
       return { id: String(user.id), email, password, token }
     },
-    async serviceAccount(): Promise<{ id: string; apiKey: string }> {
+    async serviceAccount(
+      roles: ServiceRole[] = ['frontend'],
+    ): Promise<{ id: string; apiKey: string }> {
       const apiKey = `test-key-${randomUUID()}`
       const account = await payload.create({
         collection: slugs.serviceAccounts,
         data: {
-          name: `Test frontend ${randomUUID().slice(0, 8)}`,
-          roles: ['frontend'],
+          name: `Test ${roles.join('+')} ${randomUUID().slice(0, 8)}`,
+          roles,
           enableAPIKey: true,
           apiKey,
         },

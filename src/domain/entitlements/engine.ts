@@ -10,7 +10,12 @@ import type {
   TierPrice,
 } from '../catalogue/types'
 import { compareValues, emptyValue, grantsNothing } from '../catalogue/values'
-import { membershipAt, type MembershipNow, type MembershipState } from './membership'
+import {
+  billingCycleAt,
+  membershipAt,
+  type MembershipNow,
+  type MembershipState,
+} from './membership'
 import {
   resolvePlan,
   withGrants,
@@ -238,14 +243,13 @@ export function usageWindow(
   now: Date,
 ): QuotaWindow | null {
   if (benefit.shape.kind !== 'quota') return null
-  const { periodStart, periodEnd } = view.membership
-  return quotaWindow(benefit.shape.period, now, {
-    timeZone: catalogue.settings.timeZone,
-    billingPeriod:
-      periodStart && periodEnd && view.membership.inPaidPeriod
-        ? { start: periodStart, end: periodEnd }
-        : undefined,
-  })
+  const { periodStart, periodEnd, billingPeriod, inPaidPeriod } = view.membership
+  const timeZone = catalogue.settings.timeZone
+  const cycle =
+    periodStart && periodEnd && inPaidPeriod
+      ? billingCycleAt({ start: periodStart, end: periodEnd, billingPeriod }, now, timeZone)
+      : null
+  return quotaWindow(benefit.shape.period, now, { timeZone, billingPeriod: cycle ?? undefined })
 }
 
 export function benefitAnswer(

@@ -87,9 +87,15 @@ export const initialMembership: MembershipState = {
 const monthsIn: Record<BillingPeriod, number> = { monthly: 1, quarterly: 3, annual: 12 }
 
 /** The end of a billing period starting at `start`, counted in the platform's calendar. */
-export function periodEndFrom(start: Date, billingPeriod: BillingPeriod, timeZone: string): Date {
+export function periodEndFrom(
+  start: Date,
+  billingPeriod: BillingPeriod,
+  timeZone: string,
+  cycles = 1,
+): Date {
+  // Counted from the start each time, so a period starting on the 31st keeps its day of month.
   const local = new TZDate(start.getTime(), timeZone)
-  return new Date(addMonths(local, monthsIn[billingPeriod]).getTime())
+  return new Date(addMonths(local, monthsIn[billingPeriod] * cycles).getTime())
 }
 
 const plusDays = (at: Date, days: number, timeZone: string): Date =>
@@ -149,10 +155,13 @@ export function applyMembershipEvent(
       }
     case 'renewal': {
       // Renewing early extends the current period; renewing after it ended starts a new one.
+      // The period then runs from its old start to the new end (quota windows step through it).
       const continues = isCurrent(state, at) && state.periodEnd !== null
+      const period = newPeriod(continues && state.periodEnd ? state.periodEnd : at)
       return {
         ...state,
-        ...newPeriod(continues && state.periodEnd ? state.periodEnd : at),
+        ...period,
+        periodStart: continues ? state.periodStart : period.periodStart,
         tierId: event.tierId ?? state.tierId,
         planVersion: event.planVersion ?? state.planVersion,
         status: 'active',
@@ -190,7 +199,7 @@ export function applyMembershipEvent(
       return { ...state, status: 'expired', autoRenew: false, pendingChange: null }
     case 'grant': {
       const days = Math.max(0, event.days ?? 0)
-      const sameTier = event.tierId === undefined || event.tierId === state.tierId
+      const sameTier = !event.tierId || event.tierId === state.tierId
       if (sameTier && isCurrent(state, at) && state.periodEnd) {
         return { ...state, periodEnd: plusDays(state.periodEnd, days, timeZone) }
       }
@@ -291,4 +300,24 @@ export function membershipAt(
     }
   }
   return lapsed('expired')
+}
+
+/**
+ * The billing cycle containing `at` within a (possibly renewed, multi-cycle) period: cycles step
+ * from the period start by the billing period; the last one ends with the period.
+ */
+export function billingCycleAt(
+  period: { start: Date; end: Date; billingPeriod: BillingPeriod | null },
+  at: Date,
+  timeZone: string,
+): { start: Date; end: Date } | null {
+  if (at < period.start || at >= period.end) return null
+  if (!period.billingPeriod) return { start: period.start, end: period.end }
+  let start = period.start
+  for (let cycle = 1; cycle < 1000; cycle += 1) {
+    const end = periodEndFrom(period.start, period.billingPeriod, timeZone, cycle)
+    if (at < end || end >= period.end) return { start, end: end < period.end ? end : period.end }
+    start = end
+  }
+  return { start, end: period.end }
 }

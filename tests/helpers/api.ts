@@ -33,8 +33,10 @@ export async function rest(
     json?: unknown
     body?: BodyInit
     headers?: Record<string, string>
+    /** Also return the response headers. */
+    raw?: boolean
   } = {},
-): Promise<{ status: number; body: Record<string, unknown> }> {
+): Promise<{ status: number; body: Record<string, unknown>; headers?: Headers }> {
   const url = new URL(`/api${path}`, baseUrl)
   const headers: Record<string, string> = { ...authHeaders(options.as ?? null), ...options.headers }
   let body = options.body
@@ -52,6 +54,7 @@ export async function rest(
   return {
     status: response.status,
     body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+    ...(options.raw ? { headers: response.headers } : {}),
   }
 }
 

@@ -5,7 +5,7 @@ import sharp from 'sharp'
 import { slugs } from '../collections/slugs'
 import { seedCatalogue } from './catalogue'
 import { demoImages } from './data/media'
-import { demoServiceAccount, demoStaff } from './data/staff'
+import { demoBillingAccount, demoServiceAccount, demoStaff } from './data/staff'
 
 export type SeedReport = {
   created: string[]
@@ -56,6 +56,25 @@ export async function seed({ payload }: { payload: Payload }): Promise<SeedRepor
     })
   }
   note(accounts.docs.length === 0, `service account "${demoServiceAccount.name}"`)
+
+  const billing = await payload.find({
+    collection: slugs.serviceAccounts,
+    where: { name: { equals: demoBillingAccount.name } },
+    limit: 1,
+    depth: 0,
+  })
+  if (billing.docs.length === 0) {
+    await payload.create({
+      collection: slugs.serviceAccounts,
+      data: {
+        name: demoBillingAccount.name,
+        roles: ['billing'],
+        enableAPIKey: true,
+        apiKey: demoBillingAccount.apiKey,
+      },
+    })
+  }
+  note(billing.docs.length === 0, `service account "${demoBillingAccount.name}"`)
 
   for (const image of demoImages) {
     const found = await payload.find({

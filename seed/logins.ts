@@ -1,4 +1,4 @@
-import { demoServiceAccount, demoStaff } from './data/staff'
+import { demoBillingAccount, demoServiceAccount, demoStaff } from './data/staff'
 
 /** The demo sign-ins as a printable table (dev start-up and `npm run seed` print it). */
 export function formatDemoLogins(adminUrl: string): string {
@@ -11,5 +11,7 @@ export function formatDemoLogins(adminUrl: string): string {
     ...rows,
     `Frontend API key (header "Authorization: service-accounts API-Key <key>"):`,
     `  ${demoServiceAccount.apiKey}`,
+    `Billing API key (POST /api/membership/orders):`,
+    `  ${demoBillingAccount.apiKey}`,
   ].join('\n')
 }

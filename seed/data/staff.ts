@@ -25,3 +25,9 @@ export const demoServiceAccount = {
   name: 'Web 前端 (demo)',
   apiKey: 'demo-frontend-web-key-7f3c9a2e5b814d06',
 } as const
+
+/** The billing system's key for POST /api/membership/orders in development. */
+export const demoBillingAccount = {
+  name: '计费系统 Billing (demo)',
+  apiKey: 'demo-billing-key-3d8e1f6a9c2b4e70',
+} as const

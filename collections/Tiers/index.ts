@@ -5,6 +5,7 @@ import { recordTierVersionOnPublish } from '../../hooks/tiers/recordTierVersionO
 import { preventTierDeletionBreakingLadder } from '../../hooks/tiers/preventTierDeletionBreakingLadder'
 import { validateTierOnPublish } from '../../hooks/tiers/validateTierOnPublish'
 import { fieldPolicy, policy } from '../../src/access/policy'
+import { publishImpactEndpoint } from '../../src/endpoints/entitlements'
 import { inEditorLanguage } from '../../src/adapters/language'
 import { billingPeriodLabels, optionsFrom, tierKindLabels } from '../../src/adapters/labels'
 import { nameAndDescriptionFields } from '../shared/localizedText'
@@ -23,6 +24,7 @@ export const Tiers: CollectionConfig = {
     plural: { zh: '会员等级', en: 'Tiers' },
   },
   access: policy[slugs.tiers],
+  endpoints: [publishImpactEndpoint],
   defaultSort: 'rank',
   versions: {
     drafts: { schedulePublish: true },
@@ -44,6 +46,14 @@ export const Tiers: CollectionConfig = {
     afterDelete: catalogueChangeHooks.afterDelete,
   },
   fields: [
+    {
+      name: 'publishImpact',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        components: { Field: '/components/PublishImpact#PublishImpact' },
+      },
+    },
     ...nameAndDescriptionFields,
     {
       type: 'row',

@@ -4,7 +4,9 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { endpointPolicy } from '../access/policy'
+import { isDocumentId } from '../adapters/memberRef'
 import { consumeBenefit } from '../operations/entitlements/consume'
+import { tierPublishImpact } from '../operations/entitlements/publishImpact'
 import { recordOrder } from '../operations/entitlements/orders'
 import {
   checkBatch,
@@ -125,3 +127,40 @@ export const entitlementEndpoints: Endpoint[] = [
     },
   },
 ]
+
+/**
+ * POST /api/tiers/{id}/publish-impact — body: the edited tier fields (optional). For the admin's
+ * "impact of publishing" panel; operations and admins only.
+ */
+export const publishImpactEndpoint: Endpoint = {
+  path: '/:id/publish-impact',
+  method: 'post',
+  handler: async (req) => {
+    if (!endpointPolicy.publishImpact({ req })) return unauthorised(req)
+    const id = req.routeParams?.id
+    if (typeof id !== 'string' || !isDocumentId(id)) {
+      return Response.json(
+        {
+          error: 'invalid_request',
+          field: 'id',
+          message: { zh: '等级 ID 格式不对。', en: 'Malformed tier id.' },
+        },
+        { status: 400 },
+      )
+    }
+    const body = await jsonBody(req)
+    if (isProblem(body)) return respond(body)
+    const edited =
+      body && typeof body === 'object' && !Array.isArray(body)
+        ? (body as Record<string, unknown>)
+        : null
+    const impact = await tierPublishImpact(req, id, edited)
+    if (!impact) {
+      return Response.json(
+        { error: 'tier_unknown', message: { zh: '找不到该等级。', en: 'No such tier.' } },
+        { status: 404 },
+      )
+    }
+    return Response.json(impact)
+  },
+}

@@ -140,6 +140,42 @@ describe('publishing a worse tier', () => {
   })
 })
 
+describe('the impact preview before publishing', () => {
+  it('says how many members lose which benefit and until when the loss waits', async () => {
+    const paying = await members.buyer(`silver-${fixture.suffix}`)
+    const ops = await staff.staff(['operations'])
+    // The editor cleared the tutoring amount in the form (not saved, not published).
+    const benefits = fixture.rows.silver.map((row) =>
+      row.benefit === fixture.benefits.tutoring ? { ...row, amount: 0 } : row,
+    )
+    const { status, body } = await rest('POST', `/tiers/${fixture.tiers.silver}/publish-impact`, {
+      as: { token: ops.token },
+      json: { benefits },
+    })
+    expect(status).toBe(200)
+    expect(body.change).toBe('worsening')
+    const loss = (body.losses as Record<string, unknown>[])[0]!
+    expect(loss).toMatchObject({
+      benefit: { key: `tutoring-${fixture.suffix}` },
+      to: { en: '—' },
+    })
+    expect(loss.membersDeferred).toBeGreaterThanOrEqual(1)
+    expect(
+      new Date((loss.deferredUntil as { latest: string }).latest).getTime(),
+    ).toBeGreaterThanOrEqual(paying.membership.periodEnd!.getTime())
+    // Nothing was published by previewing.
+    const { catalogue } = await catalogueOf(payload)
+    expect(
+      catalogue.latestPlanByTier.get(fixture.tiers.silver)!.values[fixture.benefits.tutoring],
+    ).toBeDefined()
+    const denied = await rest('POST', `/tiers/${fixture.tiers.silver}/publish-impact`, {
+      as: frontend,
+      json: {},
+    })
+    expect(denied.status).toBe(403)
+  })
+})
+
 describe('publishing a better tier', () => {
   it('gives every current member the improvement at once', async () => {
     const member = await members.buyer(`gold-${fixture.suffix}`, { billingPeriod: 'annual' })

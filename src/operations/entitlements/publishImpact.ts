@@ -1,0 +1,45 @@
+// Before an editor publishes a tier: the impact on its current members (admin preview), from the
+// edited form values or, without them, the tier's current draft.
+import type { PayloadRequest } from 'payload'
+
+import { slugs } from '../../../collections/slugs'
+import { tierFromDoc } from '../../adapters/catalogue'
+import { membershipAt } from '../../domain/entitlements/membership'
+import { publishImpact, type PublishImpact } from '../../domain/entitlements/impact'
+import { planChange, planSnapshot } from '../../domain/entitlements/plans'
+import { catalogueOf, ensureStoreLoaded, storedMembers } from './store'
+
+export async function tierPublishImpact(
+  req: PayloadRequest,
+  tierId: string,
+  edited: Record<string, unknown> | null,
+  now = new Date(),
+): Promise<PublishImpact | null> {
+  const draft = await req.payload.findByID({
+    collection: slugs.tiers,
+    id: tierId,
+    draft: true,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })
+  if (!draft) return null
+  await ensureStoreLoaded(req.payload)
+  const { catalogue } = await catalogueOf(req.payload)
+  const kinds = new Map(catalogue.benefits.map((benefit) => [benefit.id, benefit.shape.kind]))
+  const proposed = planSnapshot(tierFromDoc({ ...draft, ...(edited ?? {}), id: tierId }, kinds))
+  const latest = catalogue.latestPlanByTier.get(tierId) ?? null
+  const holders = []
+  for (const member of storedMembers(req.payload)) {
+    const membership = membershipAt(member.membership, now, catalogue.settings)
+    const effective = membership.tierId ?? catalogue.entryTierId
+    if (effective === tierId) holders.push(membership)
+  }
+  return publishImpact({
+    change: planChange(latest, proposed, catalogue.benefits),
+    members: holders,
+    benefitsById: catalogue.benefitsById,
+    accessTiersById: catalogue.accessTiersById,
+  })
+}

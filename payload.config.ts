@@ -29,6 +29,7 @@ import { withServerWorkarounds } from './src/database/ferretdbWorkarounds'
 import { resolveDatabase } from './src/database/localDatabase'
 import { probeServerCapabilities } from './src/database/serverCapabilities'
 import { emailSettingsFromEnv } from './src/email/transport'
+import { expireMembershipsTask } from './src/jobs/expireMemberships'
 import { pricingMatrixEndpoint } from './src/endpoints/pricingMatrix'
 import { pricingMatrixQuery } from './src/graphql/pricingMatrix'
 import { entitlementMutations, entitlementQueries } from './src/graphql/entitlements'
@@ -102,7 +103,7 @@ export default buildConfig({
   jobs: {
     // Runs scheduled publishes (Payload queues them on `default`). Tests run jobs themselves.
     autoRun: process.env.VITEST ? [] : [{ cron: '* * * * *', queue: 'default' }],
-    tasks: [],
+    tasks: [expireMembershipsTask],
   },
   typescript: {
     outputFile: path.resolve(dirname, 'payload-types.ts'),

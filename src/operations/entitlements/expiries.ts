@@ -1,0 +1,50 @@
+// Expiry needs no write to take effect (answers derive it from the period end and grace days),
+// but the ledger should say it happened: this records an `expiry` event for each member whose
+// membership has run out, once (the event id names the member and the period it ends).
+import type { PayloadRequest } from 'payload'
+
+import { slugs } from '../../../collections/slugs'
+import { membershipAt } from '../../domain/entitlements/membership'
+import { catalogueOf, ensureStoreLoaded, storedMembers } from './store'
+
+export async function recordExpiries(req: PayloadRequest, now = new Date()): Promise<number> {
+  await ensureStoreLoaded(req.payload)
+  const { catalogue } = await catalogueOf(req.payload)
+  const due = [...storedMembers(req.payload)].filter((member) => {
+    const stored = member.membership
+    if (stored.status !== 'active' && stored.status !== 'grace') return false
+    return membershipAt(stored, now, catalogue.settings).status === 'expired'
+  })
+  let recorded = 0
+  for (const member of due) {
+    const { periodEnd, autoRenew } = member.membership
+    if (!periodEnd) continue
+    const expiredAt = autoRenew
+      ? (membershipAt(member.membership, periodEnd, catalogue.settings).graceEndsAt ?? periodEnd)
+      : periodEnd
+    const id = `expiry:${member.id}:${periodEnd.toISOString()}`
+    const existing = await req.payload.findByID({
+      collection: slugs.membershipEvents,
+      id,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+      req,
+    })
+    if (existing) continue
+    await req.payload.create({
+      collection: slugs.membershipEvents,
+      data: {
+        id,
+        member: member.id,
+        type: 'expiry',
+        occurredAt: (expiredAt < now ? expiredAt : now).toISOString(),
+        reason: 'period ended',
+      },
+      overrideAccess: true,
+      req,
+    })
+    recorded += 1
+  }
+  return recorded
+}

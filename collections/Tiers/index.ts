@@ -2,6 +2,7 @@ import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { catalogueChangeHooks } from '../../hooks/entitlements/invalidateCatalogue'
 import { recordTierVersionOnPublish } from '../../hooks/tiers/recordTierVersionOnPublish'
+import { preventTierDeletionWithMembers } from '../../hooks/tiers/preventTierDeletionWithMembers'
 import { preventTierDeletionBreakingLadder } from '../../hooks/tiers/preventTierDeletionBreakingLadder'
 import { validateTierOnPublish } from '../../hooks/tiers/validateTierOnPublish'
 import { fieldPolicy, policy } from '../../src/access/policy'
@@ -41,7 +42,7 @@ export const Tiers: CollectionConfig = {
   },
   hooks: {
     beforeChange: [validateTierOnPublish],
-    beforeDelete: [preventTierDeletionBreakingLadder],
+    beforeDelete: [preventTierDeletionWithMembers, preventTierDeletionBreakingLadder],
     afterChange: [recordTierVersionOnPublish, ...catalogueChangeHooks.afterChange],
     afterDelete: catalogueChangeHooks.afterDelete,
   },

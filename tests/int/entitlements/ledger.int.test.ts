@@ -237,6 +237,18 @@ describe('orders from billing', () => {
   })
 })
 
+describe('deleting a tier members hold', () => {
+  it('is refused with the number of members, pointing to archiving', async () => {
+    await members.buyer(silver())
+    const admin = await staff.staff(['admin'])
+    const { status, body } = await rest('DELETE', `/${slugs.tiers}/${fixture.tiers.silver}`, {
+      as: { token: admin.token },
+    })
+    expect(status).toBe(400)
+    expect(JSON.stringify(body)).toMatch(/members hold this tier|名会员持有/)
+  })
+})
+
 describe('the ledger', () => {
   it('implies the stored membership: replaying every event gives the member document', async () => {
     const member = await members.buyer(silver())

@@ -7,6 +7,7 @@ import { slugs } from '../../../collections/slugs'
 import { eventFromDoc, membershipFromDoc } from '../../../src/adapters/entitlements'
 import { membershipAt, replayLedger } from '../../../src/domain/entitlements/membership'
 import { memberEntitlements } from '../../../src/operations/entitlements/service'
+import { resetStore } from '../../../src/operations/entitlements/store'
 import { demoMemberId, seedMembers } from '../../../seed/members'
 import { testPayload } from '../../helpers/api'
 import { createCatalogueFixture, type Fixture } from '../../helpers/catalogue'
@@ -32,6 +33,8 @@ afterAll(async () => {
     await payload.db.deleteMany({ collection, where: { member: { in: ids } } })
   }
   await payload.db.deleteMany({ collection: slugs.members, where: { id: { in: ids } } })
+  // Deleted behind the hooks' back: the in-memory store must forget them too.
+  resetStore(payload)
   await fixture.cleanup()
 })
 

@@ -1,0 +1,27 @@
+import type { CollectionBeforeDeleteHook } from 'payload'
+
+import { throwFieldError } from '../../src/adapters/findings'
+import { ensureStoreLoaded, storedMembers } from '../../src/operations/entitlements/store'
+
+/** DOMAIN rule 5: a tier members hold (or are moving to) is archived, never deleted. */
+export const preventTierDeletionWithMembers: CollectionBeforeDeleteHook = async ({
+  collection,
+  id,
+  req,
+}) => {
+  await ensureStoreLoaded(req.payload)
+  const tierId = String(id)
+  const holders = [...storedMembers(req.payload)].filter(
+    (member) =>
+      member.membership.tierId === tierId || member.membership.pendingChange?.tierId === tierId,
+  )
+  if (!holders.length) return
+  const examples = holders
+    .slice(0, 3)
+    .map((member) => member.externalId)
+    .join(', ')
+  throwFieldError(req, collection.slug, 'status', {
+    zh: `不能删除：${holders.length} 名会员持有或即将转入该等级（如 ${examples}）。请改为归档并指定会员转入的等级。`,
+    en: `Cannot delete: ${holders.length} members hold this tier or are moving to it (e.g. ${examples}). Archive it instead and choose where its members go.`,
+  })
+}

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { refreshApiKeys } from '../../hooks/entitlements/refreshApiKeys'
 import { fieldPolicy, policy } from '../../src/access/policy'
 import { roleLabels, serviceRoles } from '../../src/access/roles'
 import { slugs } from '../slugs'
@@ -19,6 +20,7 @@ export const ServiceAccounts: CollectionConfig = {
     disableLocalStrategy: true,
   },
   access: policy[slugs.serviceAccounts],
+  hooks: { afterChange: [refreshApiKeys], afterDelete: [refreshApiKeys] },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'roles', 'updatedAt'],

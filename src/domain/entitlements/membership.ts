@@ -105,19 +105,39 @@ const plusDays = (at: Date, days: number, timeZone: string): Date =>
 function settle(state: MembershipState, at: Date, timeZone: string): MembershipState {
   const pending = state.pendingChange
   if (!pending || at < pending.effectiveAt) return state
-  const billingPeriod = pending.billingPeriod ?? state.billingPeriod
+  // After a granted period (no billing period) the downgrade still buys a month at least.
+  const billingPeriod = pending.billingPeriod ?? state.billingPeriod ?? 'monthly'
   return {
     ...state,
     tierId: pending.tierId,
     planVersion: pending.planVersion,
     billingPeriod,
     periodStart: pending.effectiveAt,
-    periodEnd: billingPeriod
-      ? periodEndFrom(pending.effectiveAt, billingPeriod, timeZone)
-      : state.periodEnd,
+    periodEnd: periodEndFrom(pending.effectiveAt, billingPeriod, timeZone),
     status: 'active',
     pendingChange: null,
   }
+}
+
+/**
+ * One billing cycle beyond `end`. When `end` is a cycle boundary of the same billing period counted
+ * from the period start, the next boundary is used, so a period begun on the 31st keeps ending on
+ * month ends (Jan 31 → Feb 28 → Mar 31); otherwise one billing period is added to `end`.
+ */
+function nextCycleEnd(
+  start: Date,
+  end: Date,
+  billingPeriod: BillingPeriod,
+  timeZone: string,
+): Date {
+  for (let cycles = 1; cycles < 1000; cycles += 1) {
+    const boundary = periodEndFrom(start, billingPeriod, timeZone, cycles)
+    if (boundary.getTime() === end.getTime()) {
+      return periodEndFrom(start, billingPeriod, timeZone, cycles + 1)
+    }
+    if (boundary > end) break
+  }
+  return periodEndFrom(end, billingPeriod, timeZone)
 }
 
 const isCurrent = (state: MembershipState, at: Date): boolean =>
@@ -154,18 +174,42 @@ export function applyMembershipEvent(
         pendingChange: null,
       }
     case 'renewal': {
-      // Renewing early extends the current period; renewing after it ended starts a new one.
-      // The period then runs from its old start to the new end (quota windows step through it).
-      const continues = isCurrent(state, at) && state.periodEnd !== null
-      const period = newPeriod(continues && state.periodEnd ? state.periodEnd : at)
+      // Renewing before the period ends, or within one billing period after (a late payment in
+      // grace), continues the period: it keeps its start and gains one more billing cycle, counted
+      // from the start so a period begun on the 31st keeps renewing on month ends. Later, a new
+      // period starts. A renewal of the current tier also calls off a scheduled downgrade.
+      const end = state.periodEnd
+      const start = state.periodStart
+      const continues =
+        state.tierId !== null &&
+        (state.status === 'active' || state.status === 'grace') &&
+        end !== null &&
+        start !== null &&
+        (at < end || (state.autoRenew && at < periodEndFrom(end, billingPeriod, timeZone)))
+      if (!continues || !end || !start) {
+        return {
+          ...state,
+          ...newPeriod(at),
+          tierId: event.tierId ?? state.tierId,
+          planVersion: event.planVersion ?? state.planVersion,
+          status: 'active',
+          autoRenew: event.autoRenew ?? state.autoRenew,
+          pendingChange: null,
+        }
+      }
       return {
         ...state,
-        ...period,
-        periodStart: continues ? state.periodStart : period.periodStart,
+        periodEnd: plusDays(
+          nextCycleEnd(start, end, billingPeriod, timeZone),
+          event.days ?? 0,
+          timeZone,
+        ),
         tierId: event.tierId ?? state.tierId,
         planVersion: event.planVersion ?? state.planVersion,
+        billingPeriod,
         status: 'active',
         autoRenew: event.autoRenew ?? state.autoRenew,
+        pendingChange: null,
       }
     }
     case 'downgrade': {
@@ -201,7 +245,13 @@ export function applyMembershipEvent(
       const days = Math.max(0, event.days ?? 0)
       const sameTier = !event.tierId || event.tierId === state.tierId
       if (sameTier && isCurrent(state, at) && state.periodEnd) {
-        return { ...state, periodEnd: plusDays(state.periodEnd, days, timeZone) }
+        const periodEnd = plusDays(state.periodEnd, days, timeZone)
+        // Granted days come before a scheduled downgrade, not instead of part of it.
+        const pendingChange = state.pendingChange && {
+          ...state.pendingChange,
+          effectiveAt: periodEnd,
+        }
+        return { ...state, periodEnd, pendingChange }
       }
       return {
         ...state,

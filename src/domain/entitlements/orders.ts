@@ -69,6 +69,15 @@ export function orderRefusal(input: {
         },
       }
     }
+    if (!buyable(held)) {
+      return {
+        code: 'tier_not_purchasable',
+        message: {
+          zh: `“${held.name.zh}”不能续费购买（入门、荣誉或已下线的等级）；请改用 purchase 购买在售等级。`,
+          en: `"${held.name.en}" cannot be renewed by payment (an entry, honorary or retired tier); send a purchase of a tier on sale.`,
+        },
+      }
+    }
     return periodRefusal(target ?? held, billingPeriod)
   }
   if (!target || !buyable(target)) {

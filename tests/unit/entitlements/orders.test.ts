@@ -49,7 +49,7 @@ type Case = {
 
 /** The order as billing reports it, with the member's current and lapsed tiers looked up. */
 function refusal({ type, membership, target, billingPeriod = null }: Case) {
-  const tiers = [entryTier, silver, gold]
+  const tiers = [entryTier, silver, gold, honoraryTier]
   const find = (id: string | null) => tiers.find((tier) => tier.id === id) ?? null
   return orderRefusal({
     type,
@@ -132,6 +132,16 @@ const refused: (Case & { code: OrderRefusalCode })[] = [
     membership: onEntry,
     target: null,
     code: 'nothing_to_renew',
+  },
+  {
+    name: 'a renewal of an honorary tier, which is granted and never sold',
+    type: 'renewal',
+    membership: now(
+      replay(event('grant', shanghai('2026-01-10T10:00'), { tierId: honoraryTier.id, days: 365 })),
+      at,
+    ),
+    target: null,
+    code: 'tier_not_purchasable',
   },
   {
     name: 'a renewal naming another tier than the one held',

@@ -128,7 +128,8 @@ function generateMember(
       event('expiry', new Date(now.getTime() + endOffset + 8 * day))
     }
     if (fate === 'cancelled') {
-      event('cancellation', new Date(boughtAt.getTime() + random() * 10 * day), { immediate: true })
+      const cancelledAt = Math.min(now.getTime(), boughtAt.getTime() + random() * 10 * day)
+      event('cancellation', new Date(cancelledAt), { immediate: true })
     }
     if (fate === 'downgrading') {
       const lower = paidPlans.filter((candidate) => candidate.rank < plan.rank)

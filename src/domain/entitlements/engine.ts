@@ -93,7 +93,47 @@ export type MemberView = {
 /** Resolved plans by `${latestId}|${heldId}`: both immutable, so entries never go stale. */
 export type PlanCache = Map<string, ResolvedPlan>
 
+type CachedView = { view: MemberView; catalogue: EngineCatalogue; from: number; until: number }
+
+/**
+ * Views by member record. Records and catalogues are immutable (a change makes a new object), so a
+ * view stays right for its record and catalogue until the next instant at which time alone changes
+ * the answer: a period end, the end of grace, a downgrade coming due, a grant starting or ending.
+ */
+const viewCache = new WeakMap<MemberRecord, CachedView>()
+
+function validUntil(view: MemberView, now: number): number {
+  const { membership, member } = view
+  const candidates = [
+    member.membership.periodEnd?.getTime(),
+    membership.graceEndsAt?.getTime(),
+    membership.pendingChange?.effectiveAt.getTime(),
+    ...member.grants.flatMap((grant) => [grant.startsAt.getTime(), grant.endsAt.getTime()]),
+  ]
+  let until = Number.POSITIVE_INFINITY
+  for (const time of candidates) if (time !== undefined && time > now && time < until) until = time
+  return until
+}
+
 export function memberView(
+  member: MemberRecord,
+  catalogue: EngineCatalogue,
+  now: Date,
+  cache?: PlanCache,
+): MemberView {
+  const time = now.getTime()
+  if (cache) {
+    const cached = viewCache.get(member)
+    if (cached && cached.catalogue === catalogue && cached.from <= time && time < cached.until) {
+      return cached.view
+    }
+  }
+  const view = computeView(member, catalogue, now, cache)
+  if (cache) viewCache.set(member, { view, catalogue, from: time, until: validUntil(view, time) })
+  return view
+}
+
+function computeView(
   member: MemberRecord,
   catalogue: EngineCatalogue,
   now: Date,
@@ -128,7 +168,24 @@ const monthsIn = { monthly: 1, quarterly: 3, annual: 12 } as const
 const perMonth = (price: TierPrice) => price.sellingPrice / monthsIn[price.period]
 
 /** The cheapest live tier above the member's that satisfies `opens`, with its best-value price. */
+/** Upgrade answers per catalogue, by what was asked (`cacheKey`) and the member's rank. */
+const upgradeCache = new WeakMap<EngineCatalogue, Map<string, UpgradeOffer | null>>()
+
 export function cheapestUpgrade(
+  catalogue: EngineCatalogue,
+  currentRank: number,
+  opens: (plan: PlanVersion) => boolean,
+  cacheKey?: string,
+): UpgradeOffer | null {
+  if (cacheKey === undefined) return findCheapestUpgrade(catalogue, currentRank, opens)
+  let answers = upgradeCache.get(catalogue)
+  if (!answers) upgradeCache.set(catalogue, (answers = new Map()))
+  const key = `${cacheKey}|${currentRank}`
+  if (!answers.has(key)) answers.set(key, findCheapestUpgrade(catalogue, currentRank, opens))
+  return answers.get(key) ?? null
+}
+
+function findCheapestUpgrade(
   catalogue: EngineCatalogue,
   currentRank: number,
   opens: (plan: PlanVersion) => boolean,
@@ -209,7 +266,7 @@ export function checkCourse(
   if (source) return answer('entitled', { source })
   const opens = (plan: PlanVersion) => plan.accessTierIds.includes(accessTierId)
   return answer(lapsedReason(view, catalogue, opens) ?? 'tier_too_low', {
-    upgrade: cheapestUpgrade(catalogue, currentRank(view), opens),
+    upgrade: cheapestUpgrade(catalogue, currentRank(view), opens, `access:${accessTierId}`),
   })
 }
 
@@ -221,6 +278,17 @@ export type QuotaStatus = {
   remaining: number | null
   /** When the window resets; null when the quota has no window now (no billing period). */
   resetsAt: Date | null
+}
+
+/** Display strings by benefit and value object (values come from immutable plans and grants). */
+const displayCache = new WeakMap<BenefitDefinition, WeakMap<BenefitValue, Localized>>()
+
+function displayOf(benefit: BenefitDefinition, value: BenefitValue): Localized {
+  let byValue = displayCache.get(benefit)
+  if (!byValue) displayCache.set(benefit, (byValue = new WeakMap()))
+  let display = byValue.get(value)
+  if (!display) byValue.set(value, (display = formatValueLocalized(benefit, value)))
+  return display
 }
 
 export type BenefitAnswer = {
@@ -235,6 +303,8 @@ export type BenefitAnswer = {
   quota: QuotaStatus | null
 }
 
+const calendarWindows = new Map<string, QuotaWindow>()
+
 /** The window usage of a quota benefit is counted in for this member now. */
 export function usageWindow(
   view: MemberView,
@@ -245,6 +315,15 @@ export function usageWindow(
   if (benefit.shape.kind !== 'quota') return null
   const { periodStart, periodEnd, billingPeriod, inPaidPeriod } = view.membership
   const timeZone = catalogue.settings.timeZone
+  if (benefit.shape.period !== 'billing-period') {
+    // Calendar windows are the same for everyone: reuse the current one until it ends.
+    const key = `${benefit.shape.period}|${timeZone}`
+    const cached = calendarWindows.get(key)
+    if (cached && cached.start <= now && now < cached.end) return cached
+    const window = quotaWindow(benefit.shape.period, now, { timeZone })
+    if (window) calendarWindows.set(key, window)
+    return window
+  }
   const cycle =
     periodStart && periodEnd && inPaidPeriod
       ? billingCycleAt({ start: periodStart, end: periodEnd, billingPeriod }, now, timeZone)
@@ -281,7 +360,7 @@ export function benefitAnswer(
     kind: benefit.shape.kind,
     granted,
     value,
-    display: formatValueLocalized(benefit, value),
+    display: displayOf(benefit, value),
     source: granted ? (resolved?.source ?? null) : null,
     quota,
   }
@@ -313,7 +392,12 @@ export function checkBenefit(
     allowed: false,
     reason: lapsedReason(view, catalogue, better) ?? reason,
     value,
-    upgrade: cheapestUpgrade(catalogue, currentRank(view), better),
+    upgrade: cheapestUpgrade(
+      catalogue,
+      currentRank(view),
+      better,
+      `benefit:${benefit.id}:${JSON.stringify(value.value)}`,
+    ),
   })
   const planGrants = (plan: PlanVersion) => plan.values[benefit.id]
   const grantsMore = (plan: PlanVersion) => {

@@ -3,7 +3,19 @@ import type { NextConfig } from 'next'
 
 const nextConfig: NextConfig = {
   // Payload's admin and API run on the Node runtime; keep native and server-only packages external.
-  serverExternalPackages: ['sharp', 'mongodb', 'mongoose'],
+  // Payload's server packages too, in the production build as in development: the app server
+  // (src/server/appServer.ts) loads them from node_modules and shares its Payload instance with
+  // Next, and a second, bundled copy of `payload` would have its own error classes (a hook's
+  // ValidationError would fail the bundled `instanceof` and lose its field errors in the REST answer).
+  serverExternalPackages: [
+    'sharp',
+    'mongodb',
+    'mongoose',
+    'payload',
+    '@payloadcms/db-mongodb',
+    '@payloadcms/email-nodemailer',
+    '@payloadcms/graphql',
+  ],
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

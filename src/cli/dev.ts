@@ -1,5 +1,5 @@
 // `npm run dev`: database up (embedded unless DATABASE_URI), demo data if the database is empty,
-// then Next in development mode on PORT (default 3000).
+// then the app server (hot routes + Next in development mode) on PORT (default 3000).
 import { spawn, spawnSync } from 'node:child_process'
 import path from 'node:path'
 
@@ -23,9 +23,14 @@ if (seeded.status !== 0) {
   process.exit(seeded.status ?? 1)
 }
 
-// Next's own binary, not npx: a signal reaches the server itself instead of a wrapper.
-const nextBin = path.join(projectRoot(), 'node_modules', 'next', 'dist', 'bin', 'next')
-const next = spawn(process.execPath, [nextBin, 'dev', '--port', port], { env, stdio: 'inherit' })
+// The server in a child of its own (node itself, not npx, so a signal reaches the server rather
+// than a wrapper): it gets DATABASE_URI and so never stops the database; this process does, once
+// the server has closed.
+const serverEntry = path.join(projectRoot(), 'src', 'cli', 'server.ts')
+const server = spawn(process.execPath, ['--import', 'tsx', serverEntry, '--dev'], {
+  env,
+  stdio: 'inherit',
+})
 let stopping = false
 const shutdown = async (code: number) => {
   if (stopping) return
@@ -38,7 +43,7 @@ const shutdown = async (code: number) => {
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
-    if (next.exitCode === null && next.signalCode === null) next.kill('SIGTERM')
+    if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM')
   })
 }
-next.on('exit', (code, signal) => void shutdown(code ?? (signal ? 0 : 1)))
+server.on('exit', (code, signal) => void shutdown(code ?? (signal ? 0 : 1)))

@@ -1,4 +1,5 @@
-// The real thing: `next build`, `next start` on a free port, headless Chromium signing in to /admin.
+// The real thing: `next build`, the app server (`npm start`: hot routes + Next) on a free port,
+// headless Chromium signing in to /admin.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { slugs } from '../../collections/slugs'
 import { findFreePort } from '../../src/database/localDatabase'
+import { DIAGNOSTICS_PATH, type PayloadDiagnostics } from '../../src/server/diagnostics'
 import { demoServiceAccount, demoStaff } from '../../seed/data/staff'
 import { seed } from '../../seed/index'
 import { testPayload } from '../helpers/api'
@@ -27,7 +29,7 @@ async function waitForServer(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (server?.exitCode !== null || server.signalCode !== null) {
-      throw new Error(`next start exited early:\n${serverLog.join('')}`)
+      throw new Error(`the server exited early:\n${serverLog.join('')}`)
     }
     try {
       const response = await fetch(url)
@@ -55,14 +57,23 @@ beforeAll(async () => {
 
   const port = await findFreePort()
   baseUrl = `http://127.0.0.1:${port}`
-  // Own process group, so the next-server child goes down with it.
-  server = spawn('npx', ['next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  // What `npm start` runs, in its own process group so anything it starts goes down with it.
+  // DATABASE_URI comes from the test environment; the diagnostics route shows whose Payload
+  // instance Next's handlers use.
+  server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/server.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+      APP_SERVER_DIAGNOSTICS: '1',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   server.stdout?.on('data', (chunk: Buffer) => serverLog.push(chunk.toString()))
   server.stderr?.on('data', (chunk: Buffer) => serverLog.push(chunk.toString()))
+  await waitForServer(`${baseUrl}/livez`, 120_000)
   await waitForServer(`${baseUrl}/admin/login`, 120_000)
 
   browser = await chromium.launch({
@@ -80,7 +91,7 @@ beforeAll(async () => {
   })
 })
 
-/** Ends the whole process group (npx, next, next-server); ESRCH means it is already gone. */
+/** Ends the whole process group; ESRCH means it is already gone. */
 async function stopProcessGroup(child: ChildProcess): Promise<void> {
   const signalGroup = (signal: NodeJS.Signals) => {
     try {
@@ -168,5 +179,64 @@ describe('the built admin', () => {
     expect(body.data.allMedia.totalDocs).toBeGreaterThanOrEqual(5)
     expect(body.data.Users).toBeNull()
     expect(body.errors).toHaveLength(1)
+  })
+
+  it('answers the hot route itself and the probe route through Next', async () => {
+    const livez = await fetch(`${baseUrl}/livez`)
+    expect(livez.status).toBe(200)
+    expect(livez.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    expect(await livez.json()).toEqual({ ok: true })
+
+    const healthz = await fetch(`${baseUrl}/healthz`)
+    expect(healthz.status).toBe(200)
+    expect(await healthz.json()).toEqual({ ok: true })
+  })
+
+  it('still serves Payload REST, with the field errors of a refused write', async () => {
+    const tiers = await fetch(`${baseUrl}/api/${slugs.tiers}?limit=1&depth=0`)
+    expect(tiers.status).toBe(200)
+    const page = (await tiers.json()) as { docs: { id: string }[]; totalDocs: number }
+    expect(page.docs).toHaveLength(1)
+    expect(page.totalDocs).toBeGreaterThanOrEqual(5)
+
+    // A hook's ValidationError keeps its field errors only when the hook and the REST handler
+    // share one copy of `payload` (next.config.ts keeps it external in the build).
+    const operations = demoStaff.find((person) => person.role === 'operations')!
+    const login = await fetch(`${baseUrl}/api/${slugs.users}/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: operations.email, password: operations.password }),
+    })
+    const { token } = (await login.json()) as { token: string }
+    const gold = (
+      await payload.find({ collection: slugs.tiers, where: { slug: { equals: 'gold' } } })
+    ).docs[0]!
+    const refused = await fetch(`${baseUrl}/api/${slugs.tiers}/${gold.id}?locale=zh`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
+      body: JSON.stringify({ rank: 1, _status: 'published' }), // silver's rank
+    })
+    expect(refused.status).toBe(400)
+    expect(await refused.json()).toMatchObject({
+      errors: [{ name: 'ValidationError', data: { errors: [{ path: 'rank' }] } }],
+    })
+  })
+
+  it("gives Next's route handlers the server's Payload instance", async () => {
+    const diagnostics = async () =>
+      (await (await fetch(`${baseUrl}${DIAGNOSTICS_PATH}`)).json()) as PayloadDiagnostics
+    const before = await diagnostics()
+    expect((await fetch(`${baseUrl}/api/${slugs.tiers}?limit=1`)).status).toBe(200)
+    expect((await fetch(`${baseUrl}/admin/login`)).status).toBe(200)
+    const after = await diagnostics()
+
+    expect(after.cacheKeys).toEqual(['default'])
+    expect(after.cachedIsServerInstance).toBe(true)
+    // The admin stored its import map on the very object the server holds…
+    expect(after.adminImportMapSet).toBe(true)
+    // …the REST read went through that object's database adapter…
+    expect(after.serverInstanceDbFinds).toBeGreaterThan(before.serverInstanceDbFinds)
+    // …and nothing opened a second connection for an instance of its own.
+    expect(after.mongooseConnections).toBe(before.mongooseConnections)
   })
 })

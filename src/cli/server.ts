@@ -32,6 +32,8 @@ process.env.DATABASE_URI = database.uri
 const { startAppServer } = await import('../server/appServer')
 const { probeRoutes } = await import('../server/hotRoutes')
 const { diagnosticRoutes } = await import('../server/diagnostics')
+const { entitlementRoutes } = await import('../server/entitlementRoutes')
+const { ensureStoreLoaded } = await import('../operations/entitlements/store')
 
 let server: Awaited<ReturnType<typeof startAppServer>>
 try {
@@ -41,8 +43,13 @@ try {
     port,
     routes: (payload) => {
       if (leanRoutes === 'off') return []
+      // Warm the entitlement store now rather than on the first check.
+      ensureStoreLoaded(payload).catch((error) =>
+        console.error('[server] store load failed', error),
+      )
       return [
         ...probeRoutes(),
+        ...entitlementRoutes(payload),
         ...(process.env.APP_SERVER_DIAGNOSTICS === '1' ? diagnosticRoutes(payload) : []),
       ]
     },

@@ -75,6 +75,7 @@ export function createDispatcher(options: DispatchOptions): RequestListener {
       })
       return
     }
+    if (route.when && !route.when(request.headers)) return fallThrough(request, response)
     void answer(route, request, response, maxBodyBytes, options.log)
   }
 }

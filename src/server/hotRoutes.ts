@@ -7,6 +7,8 @@ export type HotResponse = { status: number; body: unknown; headers?: Record<stri
 export type HotRoute = {
   method: 'GET' | 'POST'
   path: string
+  /** When given and false, the request goes to Next untouched (decided before the body is read). */
+  when?: (headers: IncomingHttpHeaders) => boolean
   handle: (request: HotRequest) => Promise<HotResponse> | HotResponse
 }
 

@@ -12,8 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { slugs } from '../../collections/slugs'
 import { findFreePort } from '../../src/database/localDatabase'
 import { DIAGNOSTICS_PATH, type PayloadDiagnostics } from '../../src/server/diagnostics'
-import { demoServiceAccount, demoStaff } from '../../seed/data/staff'
+import { demoBillingAccount, demoServiceAccount, demoStaff } from '../../seed/data/staff'
 import { seed } from '../../seed/index'
+import { demoMemberId, seedMembers } from '../../seed/members'
 import { testPayload } from '../helpers/api'
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -45,6 +46,7 @@ async function waitForServer(url: string, timeoutMs: number): Promise<void> {
 beforeAll(async () => {
   payload = await testPayload()
   await seed({ payload })
+  await seedMembers({ payload, count: 40 })
 
   if (process.env.E2E_REUSE_BUILD !== 'true' || !existsSync('.next/BUILD_ID')) {
     const build = spawnSync('npx', ['next', 'build'], {
@@ -220,6 +222,92 @@ describe('the built admin', () => {
     expect(await refused.json()).toMatchObject({
       errors: [{ name: 'ValidationError', data: { errors: [{ path: 'rank' }] } }],
     })
+  })
+
+  it('answers checks on the lean path with an API key exactly as Next does for a staff session', async () => {
+    const apiKey = {
+      Authorization: `${slugs.serviceAccounts} API-Key ${demoServiceAccount.apiKey}`,
+    }
+    const billing = {
+      Authorization: `${slugs.serviceAccounts} API-Key ${demoBillingAccount.apiKey}`,
+    }
+    const support = demoStaff.find((person) => person.role === 'support')!
+    const login = await fetch(`${baseUrl}/api/${slugs.users}/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: support.email, password: support.password }),
+    })
+    const session = { Authorization: `JWT ${((await login.json()) as { token: string }).token}` }
+    const masterclass = (
+      await payload.find({
+        collection: slugs.courses,
+        where: { status: { equals: 'published' } },
+        sort: '-createdAt',
+        limit: 1,
+        depth: 1,
+      })
+    ).docs[0]!
+    const member = `e2e-${Date.now()}`
+    const check = `${baseUrl}/api/entitlements/check?member=${member}&course=${masterclass.slug}`
+    const withoutTime = (body: Record<string, unknown>) => ({ ...body, evaluatedAt: undefined })
+
+    // Unknown yet: 404 on both paths.
+    const unknown = await fetch(check, { headers: apiKey })
+    expect(unknown.status).toBe(404)
+    expect(unknown.headers.get('x-served-by')).toBe('lean')
+
+    // Billing reports a purchase through Next; the very next lean check sees the member.
+    const order = await fetch(`${baseUrl}/api/membership/orders`, {
+      method: 'POST',
+      headers: { ...billing, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        orderId: `e2e-order-${Date.now()}`,
+        type: 'purchase',
+        member,
+        tier: 'diamond',
+        billingPeriod: 'monthly',
+        amount: 19900,
+      }),
+    })
+    expect(order.status).toBe(201)
+    const lean = await fetch(check, { headers: apiKey })
+    const viaNext = await fetch(check, { headers: session })
+    expect(lean.headers.get('x-served-by')).toBe('lean')
+    expect(viaNext.headers.get('x-served-by')).toBeNull()
+    const leanBody = (await lean.json()) as Record<string, unknown>
+    expect(leanBody).toMatchObject({ allowed: true, reason: 'entitled' })
+    expect(withoutTime(leanBody)).toEqual(
+      withoutTime((await viaNext.json()) as Record<string, unknown>),
+    )
+
+    const batch = await fetch(`${baseUrl}/api/entitlements/check-batch`, {
+      method: 'POST',
+      headers: { ...apiKey, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ member: demoMemberId(1), courses: [masterclass.slug, 'nope'] }),
+    })
+    expect(batch.headers.get('x-served-by')).toBe('lean')
+    expect(((await batch.json()) as { courses: unknown[] }).courses).toHaveLength(2)
+
+    const consume = (key: string) =>
+      fetch(`${baseUrl}/api/entitlements/consume`, {
+        method: 'POST',
+        headers: { ...apiKey, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          member,
+          benefit: 'tutoring-sessions',
+          amount: 1,
+          idempotencyKey: key,
+        }),
+      })
+    const first = await consume('e2e-1')
+    expect(first.status).toBe(200)
+    expect(await first.json()).toMatchObject({ consumed: true, used: 1, limit: null })
+    expect(await (await consume('e2e-1')).json()).toMatchObject({ replayed: true, used: 1 })
+
+    const operator = await fetch(`${baseUrl}/api/entitlements/check?member[$gt]=&course=x`, {
+      headers: apiKey,
+    })
+    expect(operator.status).toBe(400)
   })
 
   it("gives Next's route handlers the server's Payload instance", async () => {

@@ -58,6 +58,12 @@ const routes: HotRoute[] = [
     },
   },
   { method: 'GET', path: '/bigint', handle: () => ({ status: 200, body: { n: 1n } }) },
+  {
+    method: 'POST',
+    path: '/keyed',
+    when: (headers) => headers['x-key'] === 'yes',
+    handle: (request) => ({ status: 200, body: { hot: true, body: request.body ?? null } }),
+  },
 ]
 
 beforeAll(async () => {
@@ -268,6 +274,22 @@ describe('everything else', () => {
       { method: 'GET', url: '/livez/deeper', body: '' },
       { method: 'POST', url: '/api/tiers?limit=1', body: 'not json at all' },
     ])
+  })
+
+  it('hands a request its route declines (`when`) to Next with the body unread', async () => {
+    const hot = await fetch(`${baseUrl}/keyed`, {
+      method: 'POST',
+      headers: { 'x-key': 'yes', 'content-type': 'application/json' },
+      body: '{"a":1}',
+    })
+    expect(await hot.json()).toEqual({ hot: true, body: { a: 1 } })
+    const declined = await fetch(`${baseUrl}/keyed`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":2}',
+    })
+    expect(await declined.text()).toBe('from next')
+    expect(seenByNext).toEqual([{ method: 'POST', url: '/keyed', body: '{"a":2}' }])
   })
 
   it('answers 500 and logs when Next itself fails', async () => {

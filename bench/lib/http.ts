@@ -116,6 +116,8 @@ export type LoadTestOptions = {
   connections?: number
   /** Seconds. */
   duration?: number
+  /** A new path (and query) for every request, e.g. a random member each time. */
+  nextPath?: () => string
 }
 
 export type LoadTestResult = {
@@ -144,7 +146,19 @@ export async function loadTest(options: LoadTestOptions): Promise<LoadTestResult
     body,
     connections: options.connections ?? 10,
     duration: options.duration ?? 10,
-  })
+    ...(options.nextPath
+      ? {
+          requests: [
+            {
+              setupRequest: (request: Record<string, unknown>) => ({
+                ...request,
+                path: options.nextPath!(),
+              }),
+            },
+          ],
+        }
+      : {}),
+  } as autocannon.Options)
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { refreshApiKeys } from '../../hooks/entitlements/refreshApiKeys'
+import { cachedApiKeyStrategy } from '../../src/access/cachedApiKeyStrategy'
 import { fieldPolicy, policy } from '../../src/access/policy'
 import { roleLabels, serviceRoles } from '../../src/access/roles'
 import { slugs } from '../slugs'
@@ -18,6 +19,7 @@ export const ServiceAccounts: CollectionConfig = {
   auth: {
     useAPIKey: true,
     disableLocalStrategy: true,
+    strategies: [cachedApiKeyStrategy],
   },
   access: policy[slugs.serviceAccounts],
   hooks: { afterChange: [refreshApiKeys], afterDelete: [refreshApiKeys] },

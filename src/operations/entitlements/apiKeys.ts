@@ -10,7 +10,9 @@ import { slugs } from '../../../collections/slugs'
 import type { Principal } from '../../access/roles'
 import { rawCollection } from './store'
 
-type KeyTable = { byIndex: Map<string, Principal>; loadedAt: number; loading: Promise<void> | null }
+export type KeyHolder = Principal & { name: string }
+
+type KeyTable = { byIndex: Map<string, KeyHolder>; loadedAt: number; loading: Promise<void> | null }
 
 const tables = ((globalThis as { __apiKeyTables?: Map<string, KeyTable> }).__apiKeyTables ??=
   new Map<string, KeyTable>())
@@ -20,7 +22,7 @@ const prefix = `${slugs.serviceAccounts} API-Key `
 
 async function load(payload: Payload, table: KeyTable): Promise<void> {
   const docs = await rawCollection(payload, slugs.serviceAccounts)
-    .find({ enableAPIKey: true }, { projection: { apiKeyIndex: 1, roles: 1 } })
+    .find({ enableAPIKey: true }, { projection: { apiKeyIndex: 1, roles: 1, name: 1 } })
     .toArray()
   table.byIndex = new Map(
     docs
@@ -29,6 +31,7 @@ async function load(payload: Payload, table: KeyTable): Promise<void> {
         String(doc.apiKeyIndex),
         {
           id: String(doc._id),
+          name: String(doc.name ?? ''),
           collection: slugs.serviceAccounts,
           roles: Array.isArray(doc.roles) ? doc.roles.map(String) : [],
         },
@@ -51,7 +54,7 @@ function tableFor(payload: Payload): KeyTable {
 export async function principalForHeader(
   payload: Payload,
   header: string | undefined,
-): Promise<Principal | null> {
+): Promise<KeyHolder | null> {
   if (!header?.startsWith(prefix)) return null
   const apiKey = header.slice(prefix.length)
   const index = createHmac('sha256', payload.secret).update(apiKey).digest('hex')

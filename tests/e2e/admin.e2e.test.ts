@@ -142,6 +142,20 @@ describe('the built admin', () => {
       await expect
         .poll(async () => page.locator('table').innerText(), { timeout: 30_000 })
         .toMatch(/free[\s\S]*silver[\s\S]*gold[\s\S]*diamond[\s\S]*honorary/)
+
+      // The tier editor previews what publishing would do to members, before anything is saved.
+      const gold = (
+        await payload.find({ collection: slugs.tiers, where: { slug: { equals: 'gold' } } })
+      ).docs[0]!
+      await page.goto(`${baseUrl}/admin/collections/tiers/${gold.id}`)
+      await page
+        .getByRole('button', { name: /Preview the effect on members|预览对会员的影响/ })
+        .click()
+      await expect
+        .poll(async () => page.locator('[data-testid="publish-impact"]').innerText(), {
+          timeout: 30_000,
+        })
+        .toMatch(/current members|名会员/)
     } finally {
       await page.close()
     }

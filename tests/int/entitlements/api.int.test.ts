@@ -357,6 +357,22 @@ describe('who may ask', () => {
     expect((await rest('GET', path, { as: { token: support.token } })).status).toBe(200)
   })
 
+  it('shows member documents to support through GraphQL, never to a frontend key', async () => {
+    const query = `query ($id: String!) {
+      Members(where: { externalId: { equals: $id } }) { docs { id externalId status } }
+    }`
+    const variables = { id: silverMember.externalId }
+    const support = await staff.staff(['support'])
+    const asSupport = await graphql(query, { as: { token: support.token }, variables })
+    expect(asSupport.errors).toBeUndefined()
+    expect(asSupport.data!.Members).toMatchObject({
+      docs: [{ id: silverMember.id, externalId: silverMember.externalId, status: 'active' }],
+    })
+    const asFrontend = await graphql(query, { as: frontend, variables })
+    expect(asFrontend.data?.Members ?? null).toBeNull()
+    expect(asFrontend.errors?.[0]?.message).toMatch(/not allowed|无权/i)
+  })
+
   it('never lets a frontend list or read member documents', async () => {
     expect((await rest('GET', `/${slugs.members}`, { as: frontend })).status).toBe(403)
     expect(

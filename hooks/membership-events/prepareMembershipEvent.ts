@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto'
 import type { CollectionBeforeValidateHook } from 'payload'
 
 import { relationId } from '../../src/adapters/catalogue'
-import { currentPlanVersion, nextSequence } from '../../src/operations/entitlements/events'
+import { currentPlanVersion } from '../../src/operations/entitlements/events'
+import { nextSequence } from '../../src/operations/entitlements/ledger'
 import { ensureStoreLoaded, findMember } from '../../src/operations/entitlements/store'
 
 /**

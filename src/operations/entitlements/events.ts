@@ -67,5 +67,3 @@ export async function currentPlanVersion(
   const { catalogue } = await catalogueOf(req.payload)
   return catalogue.latestPlanByTier.get(tierId)?.version ?? null
 }
-
-export { nextSequence } from './ledger'

@@ -287,4 +287,4 @@ export async function checkBatch(
   }
 }
 
-export { contextFor, isAnswer, refusal, type Context }
+export { contextFor, isAnswer, type Context }

@@ -159,6 +159,27 @@ describe('GET /api/members/{id}/entitlements', () => {
     })
   })
 
+  it('refuses a grant that gives nothing or ends before it starts, at the field to fix', async () => {
+    const support = await staff.staff(['support'])
+    const grant = (fields: Record<string, unknown>) =>
+      rest('POST', `/${slugs.entitlementGrants}`, {
+        as: { token: support.token },
+        json: {
+          member: silverMember.id,
+          benefit: fixture.benefits.tutoring,
+          endsAt: new Date(Date.now() + 86_400_000).toISOString(),
+          reason: 'test',
+          ...fields,
+        },
+      })
+    const negative = await grant({ amount: -1 })
+    expect(negative.status).toBe(400)
+    expect(negative.body).toMatchObject({ errors: [{ data: { errors: [{ path: 'amount' }] } }] })
+    const backwards = await grant({ amount: 2, endsAt: new Date(Date.now() - 1000).toISOString() })
+    expect(backwards.status).toBe(400)
+    expect(backwards.body).toMatchObject({ errors: [{ data: { errors: [{ path: 'endsAt' }] } }] })
+  })
+
   it('answers an unknown member with 404 member_unknown', async () => {
     const { status, body } = await rest('GET', '/members/nobody-like-this/entitlements', {
       as: frontend,

@@ -45,6 +45,8 @@ type StoreState = {
   catalogue: Promise<{ catalogue: EngineCatalogue; courses: CourseIndex }> | null
   generation: number
   planCache: PlanCache
+  /** Tiers published before versions existed get one, once per process. */
+  backfilled: boolean
 }
 
 export type CourseIndex = { byId: Map<string, CourseRef>; bySlug: Map<string, CourseRef> }
@@ -69,6 +71,7 @@ function stateOf(payload: Payload): StoreState {
       catalogue: null,
       generation: 0,
       planCache: new Map(),
+      backfilled: false,
     }
     registry.set(key, state)
   }
@@ -187,10 +190,14 @@ export function catalogueChanged(payload: Payload): void {
 
 async function buildCatalogue(
   payload: Payload,
-  generation: number,
+  state: StoreState,
 ): Promise<{ catalogue: EngineCatalogue; courses: CourseIndex }> {
+  const generation = state.generation
   const req: PayloadRequest = await createLocalReq({}, payload)
-  await backfillTierVersions(req)
+  if (!state.backfilled) {
+    await backfillTierVersions(req)
+    state.backfilled = true
+  }
   const [snapshot, versionDocs, courseDocs, settings] = await Promise.all([
     loadCatalogue(req),
     payload.find({
@@ -247,7 +254,7 @@ export async function catalogueOf(
 ): Promise<{ catalogue: EngineCatalogue; courses: CourseIndex }> {
   const state = stateOf(payload)
   if (!state.catalogue) {
-    const building = buildCatalogue(payload, state.generation)
+    const building = buildCatalogue(payload, state)
     state.catalogue = building
     building.catch(() => {
       if (state.catalogue === building) state.catalogue = null

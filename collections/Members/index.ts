@@ -45,6 +45,11 @@ export const Members: CollectionConfig = {
   },
   fields: [
     {
+      name: 'entitlementsNow',
+      type: 'ui',
+      admin: { components: { Field: '/components/MemberEntitlements#MemberEntitlements' } },
+    },
+    {
       type: 'row',
       fields: [
         {

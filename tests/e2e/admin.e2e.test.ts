@@ -156,6 +156,20 @@ describe('the built admin', () => {
           timeout: 30_000,
         })
         .toMatch(/current members|名会员/)
+
+      // Support's view of a member: what they have now and why.
+      const member = (
+        await payload.find({
+          collection: slugs.members,
+          where: { externalId: { equals: demoMemberId(5) } },
+        })
+      ).docs[0]!
+      await page.goto(`${baseUrl}/admin/collections/members/${member.id}`)
+      await expect
+        .poll(async () => page.locator('[data-testid="member-entitlements"]').innerText(), {
+          timeout: 30_000,
+        })
+        .toMatch(/(Tier|等级)[\s\S]*(Course-access tiers open|开放的课程层级)/)
     } finally {
       await page.close()
     }

@@ -73,6 +73,8 @@ export type EngineCatalogue = {
   latestPlanByTier: ReadonlyMap<string, PlanVersion>
   /** Published, non-archived tiers: what can be bought or suggested. */
   liveTierIds: ReadonlySet<string>
+  /** Archived tier → the live tier its members move to when their paid period ends. */
+  successorOf: ReadonlyMap<string, string>
   entryTierId: string | null
   settings: EngineSettings
   /** Catalogue generation: changes whenever anything above changes (part of the ETag). */
@@ -80,6 +82,20 @@ export type EngineCatalogue = {
 }
 
 export const planKey = (tierId: string, version: number) => `${tierId}:${version}`
+
+/**
+ * The tier a member of `tierId` belongs to once no paid period protects them: the tier itself, or
+ * for an archived tier the live successor its editors chose (followed through chains of archives).
+ */
+export function tierAfterPeriod(catalogue: EngineCatalogue, tierId: string): string {
+  let current = tierId
+  for (let hops = 0; hops < 10; hops += 1) {
+    const next = catalogue.successorOf.get(current)
+    if (!next) return current
+    current = next
+  }
+  return current
+}
 
 /** A member's position at `now`: membership, the plan in force and every benefit value. */
 export type MemberView = {
@@ -140,7 +156,12 @@ function computeView(
   cache?: PlanCache,
 ): MemberView {
   const membership = membershipAt(member.membership, now, catalogue.settings)
-  const tierId = membership.tierId ?? catalogue.entryTierId
+  // Members of an archived tier keep it while their paid period runs, then hold its successor.
+  const tierId = membership.tierId
+    ? membership.inPaidPeriod
+      ? membership.tierId
+      : tierAfterPeriod(catalogue, membership.tierId)
+    : catalogue.entryTierId
   const tierPlan = tierId ? (catalogue.latestPlanByTier.get(tierId) ?? null) : null
   if (!tierPlan) {
     return { member, membership, tierPlan: null, plan: null, benefits: new Map() }

@@ -3,7 +3,7 @@
 import type { PayloadRequest } from 'payload'
 
 import type { BillingPeriod } from '../../domain/catalogue/types'
-import type { EngineCatalogue } from '../../domain/entitlements/engine'
+import { tierAfterPeriod, type EngineCatalogue } from '../../domain/entitlements/engine'
 import { membershipAt, type MembershipEventType } from '../../domain/entitlements/membership'
 import { orderRefusal, type OrderRefusal, type OrderTier } from '../../domain/entitlements/orders'
 import { catalogueOf, ensureStoreLoaded, findMember } from './store'
@@ -48,11 +48,14 @@ export async function eventRefusal(
   const member = findMember(req.payload, input.memberId)
   if (!member) return null
   const membership = membershipAt(member.membership, input.at, catalogue.settings)
+  // Renewing an archived tier renews the tier its members move to.
+  const successor = (tierId: string | null) =>
+    tierId && input.type === 'renewal' ? tierAfterPeriod(catalogue, tierId) : tierId
   return orderRefusal({
     type: input.type,
     membership,
-    current: orderTier(catalogue, membership.tierId),
-    lapsed: orderTier(catalogue, membership.lapsedTierId),
+    current: orderTier(catalogue, successor(membership.tierId)),
+    lapsed: orderTier(catalogue, successor(membership.lapsedTierId)),
     target: orderTier(catalogue, input.tierId),
     billingPeriod: input.billingPeriod,
   })

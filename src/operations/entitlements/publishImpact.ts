@@ -4,10 +4,10 @@ import type { PayloadRequest } from 'payload'
 
 import { slugs } from '../../../collections/slugs'
 import { tierFromDoc } from '../../adapters/catalogue'
-import { membershipAt } from '../../domain/entitlements/membership'
+import { memberView } from '../../domain/entitlements/engine'
 import { publishImpact, type PublishImpact } from '../../domain/entitlements/impact'
 import { planChange, planSnapshot } from '../../domain/entitlements/plans'
-import { catalogueOf, ensureStoreLoaded, storedMembers } from './store'
+import { catalogueOf, ensureStoreLoaded, planCacheOf, storedMembers } from './store'
 
 export async function tierPublishImpact(
   req: PayloadRequest,
@@ -30,11 +30,12 @@ export async function tierPublishImpact(
   const kinds = new Map(catalogue.benefits.map((benefit) => [benefit.id, benefit.shape.kind]))
   const proposed = planSnapshot(tierFromDoc({ ...draft, ...(edited ?? {}), id: tierId }, kinds))
   const latest = catalogue.latestPlanByTier.get(tierId) ?? null
+  // Whoever holds the tier now, as a check would see it (entry-tier members and successors included).
+  const cache = planCacheOf(req.payload)
   const holders = []
   for (const member of storedMembers(req.payload)) {
-    const membership = membershipAt(member.membership, now, catalogue.settings)
-    const effective = membership.tierId ?? catalogue.entryTierId
-    if (effective === tierId) holders.push(membership)
+    const view = memberView(member, catalogue, now, cache)
+    if (view.tierPlan?.tierId === tierId) holders.push(view.membership)
   }
   return publishImpact({
     change: planChange(latest, proposed, catalogue.benefits),

@@ -198,7 +198,7 @@ async function buildCatalogue(
     await backfillTierVersions(req)
     state.backfilled = true
   }
-  const [snapshot, versionDocs, courseDocs, settings] = await Promise.all([
+  const [snapshot, versionDocs, courseDocs, settings, archived] = await Promise.all([
     loadCatalogue(req),
     payload.find({
       collection: slugs.tierVersions,
@@ -210,7 +210,15 @@ async function buildCatalogue(
       .find({}, { projection: { slug: 1, status: 1, accessTier: 1 } })
       .toArray(),
     payload.findGlobal({ slug: globalSlugs.membershipSettings, depth: 0, overrideAccess: true }),
+    rawCollection(payload, slugs.tiers)
+      .find({ status: 'archived' }, { projection: { successorTier: 1 } })
+      .toArray(),
   ])
+  const successorOf = new Map<string, string>()
+  for (const doc of archived) {
+    const successor = refId(doc.successorTier)
+    if (successor) successorOf.set(docId(doc), successor)
+  }
   const plansByKey = new Map<string, PlanVersion>()
   const latestPlanByTier = new Map<string, PlanVersion>()
   for (const doc of versionDocs.docs) {
@@ -238,6 +246,7 @@ async function buildCatalogue(
       plansByKey,
       latestPlanByTier,
       liveTierIds: new Set(snapshot.tiers.map((tier) => tier.id)),
+      successorOf,
       entryTierId: entry?.id ?? null,
       settings: {
         timeZone: settingsDoc.timeZone || 'Asia/Shanghai',

@@ -490,3 +490,37 @@ describe('fixture members', () => {
     })
   })
 })
+
+describe('members of an archived tier', () => {
+  const archived = engineCatalogue(allPlans, {
+    live: ['t-free', 't-gold'],
+    successorOf: new Map([['t-silver', 't-gold']]),
+  })
+  const silverBuyer = member(
+    replay(purchase(silverV2, shanghai('2026-03-01T10:00'), { autoRenew: true })),
+  )
+
+  it('keep the archived tier while their paid period runs', () => {
+    const view = memberView(silverBuyer, archived, shanghai('2026-03-20T10:00'))
+    expect(view.tierPlan?.tierId).toBe('t-silver')
+    expect(view.membership.inPaidPeriod).toBe(true)
+  })
+
+  it('hold the successor once the period has ended (in grace)', () => {
+    const view = memberView(silverBuyer, archived, shanghai('2026-04-01T12:00'))
+    expect(view.membership.status).toBe('grace')
+    expect(view.tierPlan?.tierId).toBe('t-gold')
+  })
+
+  it('follow a chain of archived tiers to the live end of it', () => {
+    const chained = engineCatalogue(allPlans, {
+      live: ['t-free', 't-gold'],
+      successorOf: new Map([
+        ['t-silver', 't-platinum'],
+        ['t-platinum', 't-gold'],
+      ]),
+    })
+    const view = memberView(silverBuyer, chained, shanghai('2026-04-01T12:00'))
+    expect(view.tierPlan?.tierId).toBe('t-gold')
+  })
+})

@@ -170,7 +170,11 @@ export const allPlans: readonly PlanVersion[] = [freeV1, silverV1, silverV2, gol
 /** The catalogue as the engine reads it, built from plan versions (the newest per tier wins). */
 export function engineCatalogue(
   plans: readonly PlanVersion[] = allPlans,
-  options: { live?: readonly string[]; entryTierId?: string | null } = {},
+  options: {
+    live?: readonly string[]
+    entryTierId?: string | null
+    successorOf?: ReadonlyMap<string, string>
+  } = {},
 ): EngineCatalogue {
   const latestPlanByTier = new Map<string, PlanVersion>()
   for (const plan of plans) {
@@ -186,6 +190,7 @@ export function engineCatalogue(
     plansByKey: new Map(plans.map((plan) => [planKey(plan.tierId, plan.version), plan])),
     latestPlanByTier,
     liveTierIds: new Set(options.live ?? ['t-free', 't-silver', 't-gold']),
+    successorOf: options.successorOf ?? new Map(),
     entryTierId: options.entryTierId === undefined ? 't-free' : options.entryTierId,
     settings,
     generation: 1,

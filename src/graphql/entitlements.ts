@@ -280,7 +280,7 @@ function authorised(req: PayloadRequest): void {
 type Resolver = GraphQLFieldConfig<unknown, Context, Record<string, unknown>>
 
 export const entitlementQueries: GraphQLExtension = (GraphQL) => {
-  const { MemberEntitlements, Check, Batch, GraphQLString, GraphQLInt, required, list } =
+  const { MemberEntitlements, Check, Batch, GraphQLString, GraphQLInt, required } =
     typesFor(GraphQL)
   const memberEntitlementsQuery: Resolver = {
     type: required(MemberEntitlements),
@@ -318,7 +318,6 @@ export const entitlementQueries: GraphQLExtension = (GraphQL) => {
       return unwrap(isProblem(input) ? input : await checkBatch(req.payload, input), req)
     },
   }
-  void list
   return {
     memberEntitlements: memberEntitlementsQuery,
     checkEntitlement: checkEntitlementQuery,

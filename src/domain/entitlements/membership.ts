@@ -371,3 +371,19 @@ export function billingCycleAt(
   }
   return { start, end: period.end }
 }
+
+/**
+ * When a stored active (or grace) membership ran out, if it has by `now`: at the period end, or for
+ * an auto-renewing member at the end of grace. null when it has not run out (or is already
+ * recorded as expired or cancelled). The expiry job records this instant in the ledger.
+ */
+export function expiredAt(
+  stored: MembershipState,
+  now: Date,
+  settings: { timeZone: string; graceDays: number },
+): Date | null {
+  if (stored.status !== 'active' && stored.status !== 'grace') return null
+  if (!stored.periodEnd || membershipAt(stored, now, settings).status !== 'expired') return null
+  if (!stored.autoRenew) return stored.periodEnd
+  return membershipAt(stored, stored.periodEnd, settings).graceEndsAt ?? stored.periodEnd
+}

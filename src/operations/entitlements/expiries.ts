@@ -4,24 +4,18 @@
 import type { PayloadRequest } from 'payload'
 
 import { slugs } from '../../../collections/slugs'
-import { membershipAt } from '../../domain/entitlements/membership'
+import { expiredAt } from '../../domain/entitlements/membership'
 import { catalogueOf, ensureStoreLoaded, storedMembers } from './store'
 
 export async function recordExpiries(req: PayloadRequest, now = new Date()): Promise<number> {
   await ensureStoreLoaded(req.payload)
   const { catalogue } = await catalogueOf(req.payload)
-  const due = [...storedMembers(req.payload)].filter((member) => {
-    const stored = member.membership
-    if (stored.status !== 'active' && stored.status !== 'grace') return false
-    return membershipAt(stored, now, catalogue.settings).status === 'expired'
-  })
   let recorded = 0
-  for (const member of due) {
-    const { periodEnd, autoRenew } = member.membership
-    if (!periodEnd) continue
-    const expiredAt = autoRenew
-      ? (membershipAt(member.membership, periodEnd, catalogue.settings).graceEndsAt ?? periodEnd)
-      : periodEnd
+  // A copy: recording an expiry refreshes the member in the store while we iterate.
+  for (const member of [...storedMembers(req.payload)]) {
+    const { periodEnd } = member.membership
+    const expired = expiredAt(member.membership, now, catalogue.settings)
+    if (!expired || !periodEnd) continue
     const id = `expiry:${member.id}:${periodEnd.toISOString()}`
     const existing = await req.payload.findByID({
       collection: slugs.membershipEvents,
@@ -38,7 +32,7 @@ export async function recordExpiries(req: PayloadRequest, now = new Date()): Pro
         id,
         member: member.id,
         type: 'expiry',
-        occurredAt: (expiredAt < now ? expiredAt : now).toISOString(),
+        occurredAt: (expired < now ? expired : now).toISOString(),
         reason: 'period ended',
       },
       overrideAccess: true,

@@ -5,6 +5,7 @@ import type { BillingPeriod } from '../../../src/domain/catalogue/types'
 import {
   applyMembershipEvent,
   billingCycleAt,
+  expiredAt,
   initialMembership,
   membershipEventTypes,
   periodEndFrom,
@@ -636,5 +637,31 @@ describe('billingCycleAt', () => {
     expect(billingCycleAt(period(state), shanghai('2026-03-29T00:00'), timeZone)).toEqual(
       cycle('2026-02-28T10:00', '2026-03-31T10:00'),
     )
+  })
+})
+
+describe('expiredAt', () => {
+  const settings = { timeZone, graceDays: 3 }
+  it.each<[string, boolean, string, string | null]>([
+    ['not while the period runs', true, '2026-01-20T10:00', null],
+    ['not during grace', true, '2026-02-03T10:00', null],
+    [
+      'at the end of grace for an auto-renewing member',
+      true,
+      '2026-02-10T10:00',
+      '2026-02-04T10:00',
+    ],
+    ['at the period end without auto-renew', false, '2026-02-10T10:00', '2026-02-01T10:00'],
+  ])('says a membership ran out %s', (_name, autoRenew, at, expected) => {
+    const state = replay(purchase(goldV1, shanghai('2026-01-01T10:00'), { autoRenew }))
+    expect(expiredAt(state, shanghai(at), settings)).toEqual(expected ? shanghai(expected) : null)
+  })
+
+  it('is null once the expiry is recorded', () => {
+    const state = replay(
+      purchase(goldV1, shanghai('2026-01-01T10:00'), { autoRenew: false }),
+      event('expiry', shanghai('2026-02-01T10:00')),
+    )
+    expect(expiredAt(state, shanghai('2026-03-01T10:00'), settings)).toBeNull()
   })
 })

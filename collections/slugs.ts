@@ -20,7 +20,7 @@ export const globalSlugs = {
   membershipSettings: 'membership-settings',
 } as const
 
-/** Configuration whose every change is recorded in the audit log (DOMAIN rule 9). */
+/** Configuration whose every change is recorded in the audit log (docs/rules.md rule 12). */
 export const auditedCollections = [
   slugs.benefits,
   slugs.tiers,

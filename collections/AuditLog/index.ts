@@ -4,7 +4,7 @@ import { refuseAuditLogChanges } from '../../hooks/audit/refuseAuditLogChanges'
 import { policy } from '../../src/access/policy'
 import { slugs } from '../slugs'
 
-/** Who changed which configuration, when, and what changed (DOMAIN rule 9). Append-only. */
+/** Who changed which configuration, when, and what changed (docs/rules.md rule 12). Append-only. */
 export const AuditLog: CollectionConfig = {
   slug: slugs.auditLog,
   labels: {

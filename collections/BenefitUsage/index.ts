@@ -6,7 +6,7 @@ import { slugs } from '../slugs'
 /**
  * Quota use, one row per consumption, chained per member, benefit and window: the row ids are
  * `<member>:<benefit>:<window start>:<n>`, so two consumers racing for the same next slot cannot
- * both write it (DOMAIN rule 8). Written by the consume operation only.
+ * both write it (docs/rules.md rule 9). Written by the consume operation only.
  */
 export const BenefitUsage: CollectionConfig = {
   slug: slugs.benefitUsage,

@@ -1,6 +1,6 @@
 import type { Field } from 'payload'
 
-/** Referenced configuration is archived, never deleted (DOMAIN rule 5). */
+/** Referenced configuration is archived, never deleted (docs/rules.md rule 6). */
 export const archiveStatusField: Field = {
   name: 'status',
   type: 'select',

@@ -7,7 +7,7 @@ import { loadCatalogue } from '../../src/operations/loadCatalogue'
 import { storedInAllLocales } from '../../src/operations/storedInAllLocales'
 
 /**
- * On publish, checks the tier against the live ladder (DOMAIN rules 1–4). Drafts may be
+ * On publish, checks the tier against the live ladder (docs/rules.md rules 1–4). Drafts may be
  * incomplete and are not checked. Archiving takes the tier out of the ladder, so the rest is
  * checked without it.
  */

@@ -1,4 +1,4 @@
-// What changed between two versions of a document, field by field, for the audit log (DOMAIN rule 9).
+// What changed between two versions of a document, field by field, for the audit log (docs/rules.md rule 12).
 
 export type FieldChange = { path: string; before: unknown; after: unknown }
 

@@ -1,5 +1,5 @@
 // What a benefit value means: the "not granted" value, how two values compare, and whether a value
-// fits its benefit's shape and range (DOMAIN rules 2 and 4).
+// fits its benefit's shape and range (docs/rules.md rules 2 and 4).
 import { levelUnknown, valueOutOfRange, valueWrongShape, type AllowedRange } from './messages'
 import type {
   BenefitDefinition,
@@ -160,7 +160,7 @@ function checkedAmount(value: BenefitValue): number | undefined {
   }
 }
 
-/** Whether one tier's value fits its benefit's shape and range (DOMAIN rule 4). */
+/** Whether one tier's value fits its benefit's shape and range (docs/rules.md rule 4). */
 export function valueFindings(args: {
   benefit: BenefitDefinition
   value: BenefitValue

@@ -1,4 +1,4 @@
-// A member's membership as a fold over their ledger (DOMAIN: renewal and lifecycle). The stored
+// A member's membership as a fold over their ledger (docs/rules.md rules 10 and 11). The stored
 // member document is a cache of `replayLedger(events)`; what holds *now* (grace, expiry, a
 // downgrade that has come due) is derived by `membershipAt`, so time passing needs no write.
 import { TZDate } from '@date-fns/tz'

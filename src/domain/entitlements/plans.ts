@@ -1,6 +1,6 @@
 // Entitlement plan versions: an immutable snapshot of what a tier granted when it was published,
 // how two versions compare (improvement or worsening), and which version a member holds now
-// (DOMAIN rule 6: paying members keep what they paid for until their period ends; improvements
+// (docs/rules.md rule 7: paying members keep what they paid for until their period ends; improvements
 // reach them at once).
 import { compareValues, emptyValue } from '../catalogue/values'
 import type {

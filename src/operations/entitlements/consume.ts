@@ -1,4 +1,4 @@
-// Consuming quota (DOMAIN rule 8): never over-spent under concurrency, a repeated idempotency key
+// Consuming quota (docs/rules.md rule 9): never over-spent under concurrency, a repeated idempotency key
 // counts once, windows reset in the platform time zone.
 //
 // Each consumption is a row whose id is `<member>:<benefit>:<window>:<n>`. Writing row n+1 is the

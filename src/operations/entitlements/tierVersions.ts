@@ -1,4 +1,4 @@
-// Publishing a tier records an immutable plan version (DOMAIN rule 6): members who paid under an
+// Publishing a tier records an immutable plan version (docs/rules.md rule 7): members who paid under an
 // older version keep its better values until their period ends; improvements apply at once.
 // Nothing is written per member, so a publish costs the same with 10 or 10 million members.
 import type { PayloadRequest } from 'payload'

@@ -1,4 +1,4 @@
-// DOMAIN rule 6: paying members keep what they paid for until their period ends when a tier is made
+// docs/rules.md rule 7: paying members keep what they paid for until their period ends when a tier is made
 // worse; improvements reach them at once. Publishing writes one version, no member documents.
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

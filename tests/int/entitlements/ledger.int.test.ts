@@ -1,5 +1,5 @@
-// Orders from billing become ledger events; the member follows the ledger (DOMAIN: renewal and
-// lifecycle). Through POST /api/membership/orders and the admin's Local API.
+// Orders from billing become ledger events; the member follows the ledger (docs/rules.md rule 10).
+// Through POST /api/membership/orders and the admin's Local API.
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 

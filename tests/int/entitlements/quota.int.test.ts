@@ -1,4 +1,4 @@
-// DOMAIN rule 8: quotas are never over-spent, even under concurrent use; a repeated idempotency key
+// docs/rules.md rule 9: quotas are never over-spent, even under concurrent use; a repeated idempotency key
 // counts once; windows reset in the platform time zone; unlimited never blocks.
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

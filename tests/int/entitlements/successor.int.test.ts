@@ -1,4 +1,4 @@
-// DOMAIN rule 5: an archived tier says where its members go. They keep it while their paid period
+// docs/rules.md rule 6: an archived tier says where its members go. They keep it while their paid period
 // runs, then hold the successor; renewing renews the successor.
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -18,7 +18,14 @@ export const AuditLog: CollectionConfig = {
   defaultSort: '-createdAt',
   admin: {
     useAsTitle: 'summary',
-    defaultColumns: ['createdAt', 'action', 'targetCollection', 'documentTitle', 'actorEmail'],
+    defaultColumns: [
+      'createdAt',
+      'action',
+      'targetCollection',
+      'documentTitle',
+      'actorName',
+      'actorEmail',
+    ],
     group: { zh: '系统', en: 'System' },
     listSearchableFields: ['documentTitle', 'documentId', 'actorEmail', 'actorName'],
   },

@@ -368,17 +368,26 @@ export interface Course {
  */
 export interface AuditLog {
   id: string;
-  action: 'create' | 'update' | 'save-draft' | 'publish' | 'delete';
+  action: 'create' | 'update' | 'save-draft' | 'publish' | 'delete' | 'lockout' | 'unlock';
   targetCollection: string;
   documentId: string;
   documentTitle?: string | null;
   summary?: string | null;
   actor?: (string | null) | User;
+  actorServiceAccount?: (string | null) | ServiceAccount;
   actorEmail?: string | null;
+  /**
+   * The staff user's or service account's name, kept after the account is deleted.
+   */
+  actorName?: string | null;
   actorType: 'staff' | 'service' | 'system';
   locale?: string | null;
   /**
-   * Each entry is { path, before, after }.
+   * Which secrets were set, changed or removed; the secrets themselves are never recorded.
+   */
+  secretsChanged?: ('password' | 'apiKey')[] | null;
+  /**
+   * Each entry is { path, before, after }; a secret shows only as ••••••, with secret: set, changed or removed. References are recorded by id.
    */
   changes?:
     | {
@@ -1005,9 +1014,12 @@ export interface AuditLogSelect<T extends boolean = true> {
   documentTitle?: T;
   summary?: T;
   actor?: T;
+  actorServiceAccount?: T;
   actorEmail?: T;
+  actorName?: T;
   actorType?: T;
   locale?: T;
+  secretsChanged?: T;
   changes?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -1,6 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
+import { accountAuditHooks } from '../../hooks/audit/recordAuditEntry'
 import { grantAdminToFirstUser } from '../../hooks/users/grantAdminToFirstUser'
+import { recordLockout } from '../../hooks/users/recordLockout'
+import { recordPasswordReset } from '../../hooks/users/recordPasswordReset'
+import { recordUnlock } from '../../hooks/users/recordUnlock'
 import { fieldPolicy, policy } from '../../src/access/policy'
 import { roleLabels, staffRoles } from '../../src/access/roles'
 import { slugs } from '../slugs'
@@ -24,7 +28,11 @@ export const Users: CollectionConfig = {
     group: { zh: '系统', en: 'System' },
   },
   hooks: {
-    beforeChange: [grantAdminToFirstUser],
+    beforeChange: [grantAdminToFirstUser, ...accountAuditHooks.beforeChange],
+    afterChange: accountAuditHooks.afterChange,
+    afterDelete: accountAuditHooks.afterDelete,
+    afterOperation: [recordUnlock, recordPasswordReset],
+    afterError: [recordLockout],
   },
   fields: [
     {

@@ -543,7 +543,7 @@ export function pricePeriodInconsistent(input: {
   const hint = fenTypoHint(input.fenTypo, input.amount, input.currency)
   if (input.case === 'dearer-per-month') {
     return {
-      zh: `${t.zh} 的${price.zh}，比${other.zh}每月更贵。周期越长，每月价格不应越高：请降低${period.zh}售价或提高${otherPeriod.zh}售价。${hint.zh}${priceExceptionHint.zh}`,
+      zh: `${t.zh} 的${price.zh}，按月算比${other.zh} 还贵。周期越长，每月价格不应越高：请降低${period.zh}售价或提高${otherPeriod.zh}售价。${hint.zh}${priceExceptionHint.zh}`,
       en: `${t.en} sells ${period.en} at ${price.en}, dearer per month than ${otherPeriod.en} at ${other.en}. A longer period never costs more per month: lower the ${period.en} selling price or raise the ${otherPeriod.en} one.${hint.en} ${priceExceptionHint.en}`,
     }
   }
@@ -623,7 +623,7 @@ export function successorInvalid(input: { tier: Localized } & SuccessorProblem):
       }
     case 'unpublished':
       return {
-        zh: `转入等级 ${input.successor.zh} 还没有发布，会员无法转入。请先发布它，或${choose.zh}`,
+        zh: `转入等级 ${input.successor.zh} 还没有发布，会员无法转入。请先发布它，或选择另一个已发布、未归档且不低于 ${t.zh} 的等级。`,
         en: `${input.successor.en} is not published yet, so members cannot move to it. Publish it first, or choose another published, non-archived tier not ranked below ${t.en}.`,
       }
     case 'ranked-below':

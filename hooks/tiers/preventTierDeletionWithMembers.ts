@@ -4,7 +4,7 @@ import { throwFieldError } from '../../src/adapters/findings'
 import { countOf } from '../../src/domain/catalogue/english'
 import { ensureStoreLoaded, storedMembers } from '../../src/operations/entitlements/store'
 
-/** DOMAIN rule 5: a tier members hold (or are moving to) is archived, never deleted. */
+/** docs/rules.md rule 6: a tier members hold (or are moving to) is archived, never deleted. */
 export const preventTierDeletionWithMembers: CollectionBeforeDeleteHook = async ({
   collection,
   id,

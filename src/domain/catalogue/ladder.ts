@@ -1,4 +1,4 @@
-// The tier ladder's guard rails (DOMAIN rules 1–4): unique ranks and one lowest entry tier, a
+// The tier ladder's guard rails (docs/rules.md rules 1–4): unique ranks and one lowest entry tier, a
 // monotonic gradient of benefits and course access, and adjacent tiers that differ; prices
 // (docs/rules.md rule 5) are checked in prices.ts.
 import { formatValueLocalized } from './format'
@@ -49,7 +49,7 @@ export type TierFinding = { tierId: string; finding: Finding }
 /** A finding plus what benefitChangeFindings needs to tell which ones a benefit edit caused. */
 type Tagged = { finding: Finding; benefitId?: string; against?: Against }
 
-/** Honorary tiers are granted, not climbed: they sit outside the ladder (DOMAIN rule 1). */
+/** Honorary tiers are granted, not climbed: they sit outside the ladder (docs/rules.md rule 1). */
 export const isLadderTier = (tier: TierDefinition): boolean => tier.kind !== 'honorary'
 
 const compareNumbers = (a: number, b: number): number => (a < b ? -1 : a > b ? 1 : 0)
@@ -343,7 +343,7 @@ function gradientFindings(
   ]
 }
 
-/** A higher tier opens every course-access tier a lower one opens (DOMAIN rule 2). */
+/** A higher tier opens every course-access tier a lower one opens (docs/rules.md rule 2). */
 function accessFindings(
   subject: TierDefinition,
   neighbours: Neighbours,
@@ -414,7 +414,7 @@ export function grantsTheSame(
   })
 }
 
-/** Each step up must be worth something (DOMAIN rule 3). */
+/** Each step up must be worth something (docs/rules.md rule 3). */
 function adjacencyFindings(
   subject: TierDefinition,
   neighbours: Neighbours,

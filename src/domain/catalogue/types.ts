@@ -83,7 +83,7 @@ export type TierPrice = { period: BillingPeriod; listPrice: number; sellingPrice
 export type TierBenefitGrant = {
   benefitId: string
   value: BenefitValue
-  /** A written reason makes a deliberate break of the gradient acceptable (DOMAIN rule 2). */
+  /** A written reason makes a deliberate break of the gradient acceptable (docs/rules.md rule 2). */
   exceptionReason?: string
 }
 

@@ -60,23 +60,40 @@ export async function rest(
 
 const graphqlHandler = GRAPHQL_POST(config)
 
+/** A GraphQL error as Payload reports it; `extensions.data` holds a ValidationError's field errors. */
+export type GraphqlError = {
+  message: string
+  extensions?: {
+    statusCode?: number
+    data?: { reason?: string; errors?: { path: string; message: string }[] }
+  }
+}
+
 export async function graphql(
   query: string,
-  options: { as?: Credentials; variables?: Record<string, unknown> } = {},
+  options: {
+    as?: Credentials
+    variables?: Record<string, unknown>
+    headers?: Record<string, string>
+  } = {},
 ): Promise<{
   status: number
   data: Record<string, unknown> | null
-  errors?: { message: string }[]
+  errors?: GraphqlError[]
 }> {
   const request = new Request(new URL('/api/graphql', baseUrl), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...authHeaders(options.as ?? null) },
+    headers: {
+      'Content-Type': 'application/json',
+      ...authHeaders(options.as ?? null),
+      ...options.headers,
+    },
     body: JSON.stringify({ query, variables: options.variables ?? {} }),
   })
   const response = await graphqlHandler(request)
   const result = (await response.json()) as {
     data?: Record<string, unknown> | null
-    errors?: { message: string }[]
+    errors?: GraphqlError[]
   }
   return { status: response.status, data: result.data ?? null, errors: result.errors }
 }

@@ -1,5 +1,5 @@
-// The tier ladder's guard rails (docs/rules.md rules 1–4): unique ranks and one lowest entry tier, a
-// monotonic gradient of benefits and course access, and adjacent tiers that differ; prices
+// The tier ladder's guard rails (docs/rules.md rules 1–4): unique ranks and one lowest entry tier,
+// a monotonic gradient of benefits and course access, and adjacent tiers that differ; prices
 // (docs/rules.md rule 5) are checked in prices.ts.
 import { formatValueLocalized } from './format'
 import {

@@ -204,8 +204,8 @@ export function campaignDiscountInvalid(input: DiscountProblem): Localized {
   switch (input.problem) {
     case 'percent':
       return {
-        zh: `折扣比例 ${shown(input.entered).zh}% 无效。请填写 1 到 ${input.max} 之间的整数（上限见会员设置）。`,
-        en: `The percent off ${shown(input.entered).en} is invalid. Enter a whole number from 1 to ${input.max} (the bound is in membership settings).`,
+        zh: `折扣比例（${shown(input.entered).zh}）无效。请填写 1 到 ${input.max} 之间的整数（上限见会员设置）。`,
+        en: `The percent off (${shown(input.entered).en}) is invalid. Enter a whole number from 1 to ${input.max} (the bound is in membership settings).`,
       }
     case 'amount':
       return {
@@ -275,8 +275,8 @@ export function campaignDaysOutOfRange(input: {
   const word = words[input.field]
   const range = rangeText({ min: input.min, max: input.max, integer: true, minExclusive: false })
   return {
-    zh: `${word.zh} ${shown(input.entered).zh} 超出允许范围。请填写${range.zh}（上限见会员设置）。`,
-    en: `The ${word.en} ${shown(input.entered).en} are out of range. Enter ${range.en} (the bound is in membership settings).`,
+    zh: `${word.zh}（${shown(input.entered).zh}）超出允许范围。请填写${range.zh}（上限见会员设置）。`,
+    en: `The ${word.en} (${shown(input.entered).en}) are out of range. Enter ${range.en} (the bound is in membership settings).`,
   }
 }
 
@@ -356,15 +356,15 @@ export function campaignBudgetInvalid(input: { field: BudgetField; entered: numb
       ? { zh: '，或留空表示不限', en: ', or leave it empty for no limit' }
       : { zh: '', en: '' }
   return {
-    zh: `${word.zh} ${shown(input.entered).zh} 无效。请填写不小于 1 的整数${orEmpty.zh}。`,
-    en: `The ${word.en} ${shown(input.entered).en} is invalid. Enter a whole number of at least 1${orEmpty.en}.`,
+    zh: `${word.zh}（${shown(input.entered).zh}）无效。请填写不小于 1 的整数${orEmpty.zh}。`,
+    en: `The ${word.en} (${shown(input.entered).en}) is invalid. Enter a whole number of at least 1${orEmpty.en}.`,
   }
 }
 
 export function campaignPriorityInvalid(input: { entered: number }): Localized {
   return {
-    zh: `优先级 ${shown(input.entered).zh} 无效。请填写整数；数值大的活动在优惠相同时优先。`,
-    en: `The priority ${shown(input.entered).en} is invalid. Enter a whole number; on equal value the higher one wins.`,
+    zh: `优先级（${shown(input.entered).zh}）无效。请填写整数；数值大的活动在优惠相同时优先。`,
+    en: `The priority (${shown(input.entered).en}) is invalid. Enter a whole number; on equal value the higher one wins.`,
   }
 }
 
@@ -402,8 +402,8 @@ export function campaignAudienceInvalid(
     case 'days': {
       const word = audienceDaysWords[input.field]
       return {
-        zh: `人群条件“${word.zh}”的 ${shown(input.entered).zh} 无效。请填写不小于 0 的整数天数，或留空不限。`,
-        en: `The audience's "${word.en}" of ${shown(input.entered).en} is invalid. Enter a whole number of days of at least 0, or leave it empty.`,
+        zh: `人群条件“${word.zh}”（${shown(input.entered).zh}）无效。请填写不小于 0 的整数天数，或留空不限。`,
+        en: `The audience's "${word.en}" (${shown(input.entered).en}) is invalid. Enter a whole number of days of at least 0, or leave it empty.`,
       }
     }
     case 'growth-range':
@@ -413,9 +413,13 @@ export function campaignAudienceInvalid(
       }
     case 'statuses': {
       const kind = campaignKindWords[input.kind]
-      const needed = joinNames(input.needed.map((status) => audienceStatusWords[status]))
+      const words = input.needed.map((status) => audienceStatusWords[status])
+      const needed: Localized = {
+        zh: words.map((word) => `“${word.zh}”`).join('或'),
+        en: words.map((word) => word.en).join(' or '),
+      }
       return {
-        zh: `${kind.zh}「${input.campaign.zh}」只面向“${needed.zh}”的会员，但人群的会员状态不包含它，不会有会员符合。请在会员状态中加入“${needed.zh}”，或清空会员状态。`,
+        zh: `${kind.zh}「${input.campaign.zh}」只面向${needed.zh}的会员，但人群的会员状态中没有，不会有会员符合。请在会员状态中加入${needed.zh}，或清空会员状态。`,
         en: `The ${kind.en} ${input.campaign.en} is only for members who are ${needed.en}, but its audience's statuses leave that out, so no member matches. Add ${needed.en} to the statuses, or clear them.`,
       }
     }

@@ -1,9 +1,6 @@
 // A campaign's guard rails, refused at publish (`campaignFindings`), and the frozen-terms rule for a
 // campaign members may already hold (`liveEditFindings`). Findings carry the Payload field path
 // and a zh/en message naming the campaign, tiers and benefits involved and how to fix it.
-import { differenceInDays } from 'date-fns'
-import { TZDate } from '@date-fns/tz'
-
 import {
   locales,
   type BenefitDefinition,
@@ -45,7 +42,7 @@ import {
   type PricedDiscount,
 } from './messages'
 import { offerPrice } from './pricing'
-import { addCalendarDays, isTimeZone, wallClockOf } from './schedule'
+import { addCalendarDays, calendarDaysBetween, isTimeZone, wallClockOf } from './schedule'
 import { campaignStatus, termsFrozen } from './status'
 import {
   kindsOnOwnTier,
@@ -94,15 +91,6 @@ export function notPurchasable(tier: CampaignTier | undefined): NotPurchasable |
   return null
 }
 
-/** Calendar days from start to end in the zone, a part day counting as a day. */
-function daysBetween(start: Date, end: Date, timeZone: string): number {
-  const whole = differenceInDays(
-    new TZDate(end.getTime(), timeZone),
-    new TZDate(start.getTime(), timeZone),
-  )
-  return addCalendarDays(start, whole, timeZone) < end ? whole + 1 : whole
-}
-
 /** The "lasts at most N days" rail: ends no later than N calendar days after it starts. */
 function durationFindings(
   campaign: CampaignDefinition,
@@ -120,7 +108,7 @@ function durationFindings(
         campaign: campaign.name,
         start: shownTime(startsAt, zone),
         end: shownTime(endsAt, zone),
-        days: daysBetween(startsAt, endsAt, zone),
+        days: calendarDaysBetween(startsAt, endsAt, zone),
         maxDays: settings.maxCampaignDays,
       }),
     },
@@ -369,9 +357,10 @@ function offerFindings(input: CampaignFindingsInput): CampaignFinding[] {
       }),
     })
   }
+  // A trial without trial days is already refused at the trial days.
   const givesSomething =
     discount.kind !== 'none' || bonusDays > 0 || trialDays > 0 || gifts.length > 0
-  if (!givesSomething) {
+  if (!givesSomething && campaign.kind !== 'trial') {
     findings.push({
       code: 'campaign-offer-empty',
       path: 'terms.offer.discount',
@@ -681,7 +670,8 @@ function frozenView(campaign: CampaignDefinition) {
 
 /**
  * Paths (admin field names) where two plain values differ: leaves of objects and arrays, Dates by
- * instant. A discriminated object (one with `kind`) whose kind changed is one difference, at kind.
+ * instant. A list that gained or lost rows is one difference, at the list; a discriminated object
+ * below the root (one with `kind`, such as the discount) whose kind changed is one, at its kind.
  */
 function differences(a: unknown, b: unknown, path: string, out: string[]): void {
   if (a instanceof Date || b instanceof Date) {
@@ -690,8 +680,12 @@ function differences(a: unknown, b: unknown, path: string, out: string[]): void 
     return
   }
   if (Array.isArray(a) && Array.isArray(b)) {
-    const length = Math.max(a.length, b.length)
-    for (let index = 0; index < length; index += 1) {
+    // Rows added or removed: the list as a whole changed.
+    if (a.length !== b.length) {
+      out.push(path)
+      return
+    }
+    for (let index = 0; index < a.length; index += 1) {
       differences(a[index], b[index], path ? `${path}.${index}` : String(index), out)
     }
     return
@@ -710,7 +704,7 @@ function differences(a: unknown, b: unknown, path: string, out: string[]): void 
       const name = adminFieldNames[key] ?? key
       return path ? `${path}.${name}` : name
     }
-    if ('kind' in left && 'kind' in right && left.kind !== right.kind) {
+    if (path && 'kind' in left && 'kind' in right && left.kind !== right.kind) {
       out.push(at('kind'))
       return
     }

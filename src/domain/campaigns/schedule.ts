@@ -1,7 +1,10 @@
 // Campaign times are instants, shown and entered as wall-clock times in the campaign's zone
-// (双十一 00:00 Asia/Shanghai is 16:00 UTC the day before). Conversions go through @date-fns/tz.
+// (双十一 00:00 Asia/Shanghai is 16:00 UTC the day before). Zone offsets come from @date-fns/tz
+// (the runtime's IANA data). Wall clock → instant is resolved here from those offsets rather than
+// with TZDate's component constructor or its setters, which are off by an hour when the wall time
+// falls in a DST gap of the *server's* zone (date-fns/tz issue #13): the answer must not depend on
+// where the server runs.
 import { TZDate, tzOffset } from '@date-fns/tz'
-import { addDays } from 'date-fns'
 
 /** `YYYY-MM-DDTHH:mm`, seconds optional, no offset: how an editor enters a time. */
 const wallClockPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/
@@ -43,10 +46,18 @@ export function parseWallClock(text: string): WallClock | null {
   return wall
 }
 
-/** An IANA zone name the runtime knows (Asia/Shanghai, America/New_York, UTC). */
+/**
+ * An IANA zone name the runtime's time-zone database knows (Asia/Shanghai, America/New_York, UTC).
+ * Fixed offsets (+08:00) are not zones: they have no DST rules, so they are refused.
+ */
 export function isTimeZone(name: string): boolean {
-  if (typeof name !== 'string' || name.trim() === '') return false
-  return !Number.isNaN(tzOffset(name, new Date(0)))
+  if (typeof name !== 'string' || !/^[A-Za-z]/.test(name)) return false
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name })
+    return true
+  } catch {
+    return false
+  }
 }
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0')
@@ -56,17 +67,23 @@ function formatWallClock(wall: WallClock): string {
   return wall.second ? `${text}:${pad(wall.second)}` : text
 }
 
-/** The wall clock an instant shows in a zone: `YYYY-MM-DDTHH:mm`, with `:ss` only when non-zero. */
-export function wallClockOf(instant: Date, timeZone: string): string {
+/** The calendar fields an instant shows in a zone (TZDate's getters do not read the host zone). */
+function wallOf(instant: Date, timeZone: string): WallClock & { millisecond: number } {
   const local = new TZDate(instant.getTime(), timeZone)
-  return formatWallClock({
+  return {
     year: local.getFullYear(),
     month: local.getMonth() + 1,
     day: local.getDate(),
     hour: local.getHours(),
     minute: local.getMinutes(),
     second: local.getSeconds(),
-  })
+    millisecond: local.getMilliseconds(),
+  }
+}
+
+/** The wall clock an instant shows in a zone: `YYYY-MM-DDTHH:mm`, with `:ss` only when non-zero. */
+export function wallClockOf(instant: Date, timeZone: string): string {
+  return formatWallClock(wallOf(instant, timeZone))
 }
 
 /**
@@ -90,28 +107,33 @@ export function resolveWallClock(text: string, timeZone: string): WallClockResol
   const wall = parseWallClock(text)
   if (!wall || !isTimeZone(timeZone)) return null
   const { year, month, day, hour, minute, second } = wall
-  const local = new TZDate(year, month - 1, day, hour, minute, second, timeZone)
-  const instant = new Date(local.getTime())
-  const wanted = formatWallClock(wall)
-  const shownAs = wallClockOf(instant, timeZone)
-  if (shownAs !== wanted) return { kind: 'gap', instant, shownAs }
-  // The same time shows twice only around a drop in the zone's offset (clocks go back): look for
-  // the other reading a day either side, by the offsets the library reports.
+  return resolveNaive(Date.UTC(year, month - 1, day, hour, minute, second), timeZone)
+}
+
+/**
+ * `naive` is the wall clock written as if it were UTC. The instant is `naive − offset` for the
+ * zone's offset at that instant; only the offsets in force a day either side can be it (a day
+ * brackets every zone), and each candidate is kept if the zone really has that offset there.
+ */
+function resolveNaive(naive: number, timeZone: string): WallClockResolution {
   const offsetAt = (time: number) => tzOffset(timeZone, new Date(time))
-  const time = instant.getTime()
-  const dropAfter = offsetAt(time) - offsetAt(time + oneDay)
-  if (dropAfter > 0) {
-    const later = new Date(time + dropAfter * oneMinute)
-    if (wallClockOf(later, timeZone) === wanted) return { kind: 'overlap', instant, later }
+  const before = offsetAt(naive - oneDay)
+  const after = offsetAt(naive + oneDay)
+  const readings = (before === after ? [before] : [before, after])
+    .map((offset) => ({ offset, time: naive - offset * oneMinute }))
+    .filter(({ offset, time }) => offsetAt(time) === offset)
+    .map(({ time }) => time)
+    .sort((a, b) => a - b)
+  const [first, second] = readings
+  if (first === undefined) {
+    // In the gap: read with the offset from before the change, which lands after it.
+    const instant = new Date(naive - before * oneMinute)
+    return { kind: 'gap', instant, shownAs: wallClockOf(instant, timeZone) }
   }
-  const dropBefore = offsetAt(time - oneDay) - offsetAt(time)
-  if (dropBefore > 0) {
-    const earlier = new Date(time - dropBefore * oneMinute)
-    if (wallClockOf(earlier, timeZone) === wanted) {
-      return { kind: 'overlap', instant: earlier, later: instant }
-    }
+  if (second !== undefined && second !== first) {
+    return { kind: 'overlap', instant: new Date(first), later: new Date(second) }
   }
-  return { kind: 'exact', instant }
+  return { kind: 'exact', instant: new Date(first) }
 }
 
 /**
@@ -122,7 +144,31 @@ export function instantOf(text: string, timeZone: string): Date | null {
   return resolveWallClock(text, timeZone)?.instant ?? null
 }
 
-/** `days` calendar days after `from` in the zone: 00:00 stays 00:00 across a DST change. */
+/**
+ * `days` calendar days after `from` in the zone, at the same wall-clock time: 00:00 stays 00:00
+ * across a DST change (a time that falls in a gap moves forward; in an overlap, the earlier).
+ */
 export function addCalendarDays(from: Date, days: number, timeZone: string): Date {
-  return new Date(addDays(new TZDate(from.getTime(), timeZone), days).getTime())
+  if (days === 0) return from
+  const wall = wallOf(from, timeZone)
+  const naive = Date.UTC(
+    wall.year,
+    wall.month - 1,
+    wall.day + days,
+    wall.hour,
+    wall.minute,
+    wall.second,
+    wall.millisecond,
+  )
+  return resolveNaive(naive, timeZone).instant
+}
+
+/** Calendar days from `start` to `end` in the zone, a part day counting as a whole one. */
+export function calendarDaysBetween(start: Date, end: Date, timeZone: string): number {
+  const naive = (instant: Date) => {
+    const wall = wallOf(instant, timeZone)
+    return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second)
+  }
+  const whole = Math.floor((naive(end) - naive(start)) / oneDay)
+  return addCalendarDays(start, whole, timeZone) < end ? whole + 1 : whole
 }

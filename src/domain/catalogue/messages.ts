@@ -22,7 +22,7 @@ export type AllowedRange = { min: number; max: number; integer: boolean; minExcl
 /** A count of referencing documents and a few of their names (as hooks find them). */
 export type NamedReferences = { count: number; examples: readonly Localized[] }
 
-const joinNames = (names: readonly Localized[]): Localized => ({
+export const joinNames = (names: readonly Localized[]): Localized => ({
   zh: names.map((name) => name.zh).join('、'),
   en: names.map((name) => name.en).join(', '),
 })
@@ -50,7 +50,7 @@ const valueKindWords: Record<ValueKind, Localized> = {
   duration: { zh: '时长', en: 'duration' },
 }
 
-const billingPeriodWords: Record<BillingPeriod, Localized> = {
+export const billingPeriodWords: Record<BillingPeriod, Localized> = {
   monthly: { zh: '月付', en: 'monthly' },
   quarterly: { zh: '季付', en: 'quarterly' },
   annual: { zh: '年付', en: 'annual' },

@@ -40,9 +40,14 @@ describe('secretChanges', () => {
     const fingerprint = fc.option(fc.string({ minLength: 1, maxLength: 12 }), { nil: null })
     fc.assert(
       fc.property(fingerprint, fingerprint, (before, after) => {
-        const text = JSON.stringify(secretChanges({ apiKey: before }, { apiKey: after }))
+        // What an entry shows of the secret: its before and after (a substring test of the JSON
+        // would trip over fingerprints such as ":" that are part of JSON's own syntax).
+        const shown = secretChanges({ apiKey: before }, { apiKey: after }).flatMap((entry) => [
+          entry.before,
+          entry.after,
+        ])
         for (const value of [before, after]) {
-          if (value && !redacted.includes(value)) expect(text).not.toContain(`"${value}"`)
+          if (value && !redacted.includes(value)) expect(shown).not.toContain(value)
         }
       }),
     )

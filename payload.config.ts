@@ -1,8 +1,8 @@
 // Wiring only: collections, database, email, languages. Rules live in src/ and hooks/.
+// No side effects: importing it starts no database and opens no connection.
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { en } from '@payloadcms/translations/languages/en'
 import { zh } from '@payloadcms/translations/languages/zh'
@@ -24,10 +24,7 @@ import { ServiceAccounts } from './collections/ServiceAccounts'
 import { Tiers } from './collections/Tiers'
 import { Users } from './collections/Users'
 import { MembershipSettings } from './globals/MembershipSettings'
-import { mongoAdapterTuning } from './src/database/adapterOptions'
-import { withServerWorkarounds } from './src/database/ferretdbWorkarounds'
-import { resolveDatabase } from './src/database/localDatabase'
-import { probeServerCapabilities } from './src/database/serverCapabilities'
+import { databaseAdapter } from './src/database/payloadAdapter'
 import { emailSettingsFromEnv } from './src/email/transport'
 import { expireMembershipsTask } from './src/jobs/expireMemberships'
 import { pricingMatrixEndpoint } from './src/endpoints/pricingMatrix'
@@ -38,8 +35,6 @@ import { payloadSecret } from './src/config/secret'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
-const database = await resolveDatabase()
-const capabilities = await probeServerCapabilities(database.uri)
 const email = emailSettingsFromEnv()
 
 export default buildConfig({
@@ -71,10 +66,9 @@ export default buildConfig({
   ],
   globals: [MembershipSettings],
   endpoints: [pricingMatrixEndpoint, ...entitlementEndpoints],
-  db: withServerWorkarounds(
-    mongooseAdapter({ url: database.uri, ...mongoAdapterTuning(capabilities) }),
-    capabilities,
-  ),
+  // DATABASE_URI, resolved by the command that runs (importing this file starts nothing); the
+  // adapter fits its options to the server when Payload connects.
+  db: databaseAdapter(),
   email: nodemailerAdapter({
     defaultFromAddress: email.fromAddress,
     defaultFromName: email.fromName,

@@ -24,6 +24,7 @@ import { ServiceAccounts } from './collections/ServiceAccounts'
 import { Tiers } from './collections/Tiers'
 import { Users } from './collections/Users'
 import { MembershipSettings } from './globals/MembershipSettings'
+import { developmentOrigins } from './src/config/devOrigins'
 import { databaseAdapter } from './src/database/payloadAdapter'
 import { emailSettingsFromEnv } from './src/email/transport'
 import { expireMembershipsTask } from './src/jobs/expireMemberships'
@@ -39,8 +40,13 @@ const email = emailSettingsFromEnv()
 
 export default buildConfig({
   secret: payloadSecret(),
-  // Absolute links in emails (password reset) need it; `npm run dev` sets it to localhost.
+  // The public address (absolute links in emails). Unset in development: the admin then calls its
+  // API on whichever address it was opened at, and reset links use that address too (it is in
+  // `csrf`, which Payload trusts for the request's origin).
   serverURL: process.env.SERVER_URL ?? '',
+  // Session cookies are accepted from these origins (Payload adds serverURL); in development every
+  // address of this machine, so signing in works at 127.0.0.1 as at localhost.
+  csrf: process.env.NODE_ENV === 'development' ? developmentOrigins() : [],
   admin: {
     user: Users.slug,
     importMap: { baseDir: path.resolve(dirname, 'src') },

@@ -45,4 +45,20 @@ describe('payload.config.ts', () => {
     expect((failure as Error).message).toContain('DATABASE_URI')
     expect(readdirSync(scratch)).toEqual([])
   })
+
+  it('trusts session cookies from every address of this machine in development only', async () => {
+    Object.assign(process.env, { NODE_ENV: 'development' })
+    process.env.PORT = '4100'
+    const development = await (await import('../../../payload.config')).default
+    expect(development.csrf).toEqual(
+      expect.arrayContaining(['http://localhost:4100', 'http://127.0.0.1:4100']),
+    )
+
+    vi.resetModules()
+    Object.assign(process.env, { NODE_ENV: 'production' })
+    process.env.PAYLOAD_SECRET = 'a-production-secret-for-this-test'
+    process.env.SERVER_URL = 'https://admin.edu.example'
+    const production = await (await import('../../../payload.config')).default
+    expect(production.csrf).toEqual(['https://admin.edu.example'])
+  })
 })

@@ -1,6 +1,8 @@
-// `npx tsx tests/e2e/screenshot.ts <url> <file.png> [--login <email> <password>] [--locale en-US]`
+// `npx tsx tests/e2e/screenshot.ts <url> <file.png> [--login <email> <password>] [--locale en-US]
+//   [--settle <ms>]`
 // A full-page screenshot with the browser tests' Chromium (tests/e2e/browser.ts). With --login it
-// signs in at the admin's login form first (the URL must be an admin page).
+// signs in at the admin's login form first (the URL must be an admin page). It waits for the
+// network to go quiet and then --settle ms more (default 3000: a dev server may still render).
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 
@@ -9,7 +11,8 @@ import { describeChromium, findChromium, launchChromium } from './browser'
 const [url, file] = process.argv.slice(2)
 if (!url || !file) {
   console.error(
-    'usage: tsx tests/e2e/screenshot.ts <url> <file.png> [--login <email> <password>] [--locale en-US]',
+    'usage: tsx tests/e2e/screenshot.ts <url> <file.png> [--login <email> <password>] ' +
+      '[--locale en-US] [--settle <ms>]',
   )
   process.exit(2)
 }
@@ -19,6 +22,7 @@ const flag = (name: string, count = 1) => {
 }
 const login = flag('login', 2)
 const locale = flag('locale')?.[0] ?? 'zh-CN'
+const settleMs = Number(flag('settle')?.[0] ?? 3_000)
 
 const source = await findChromium()
 console.log(`browser: ${describeChromium(source)}`)
@@ -37,6 +41,7 @@ try {
     await page.locator('.dashboard, .collection-list, .collection-edit').first().waitFor()
   }
   await page.waitForLoadState('networkidle').catch(() => {})
+  await page.waitForTimeout(settleMs)
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   await page.screenshot({ path: file, fullPage: true })
   console.log(`saved ${file} (${page.url()})`)

@@ -193,6 +193,10 @@ function checkClause(
     const resolved = fields ? resolvePath(fields, key, locales) : { to: 'unknown' as const }
     const field = resolved.to === 'field' ? resolved.field : undefined
     for (const [operator, operand] of Object.entries(value)) {
+      // GraphQL filters a link to one of several collections as { relationTo, value }.
+      if (field?.kind === 'polymorphic' && (operator === 'relationTo' || operator === 'value')) {
+        if (isScalar(operand)) continue
+      }
       const problem = checkCondition(operator, operand, field, `${path}.${operator}`)
       if (problem) return problem
     }

@@ -181,6 +181,8 @@ describe('GraphQL arguments', () => {
     [{ limit: 10, page: 2, sort: '-rank', where: { rank: { greater_than: 1 } } }, null],
     [{ where: { AND: [{ published: { equals: true } }, { tier: { in: [id] } }] } }, null],
     [{ data: { name: 'x', meta: { nested: [1, 2] } } }, null],
+    [{ where: { owner: { relationTo: 'media', value: id } } }, null],
+    [{ where: { owner: { relationTo: { $ne: null } } } }, 'where.owner.relationTo'],
     [{ limit: -5 }, 'limit'],
     [{ page: 0 }, 'page'],
     [{ limit: 1.5 }, 'limit'],

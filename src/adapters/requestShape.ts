@@ -16,6 +16,8 @@ export type RequestShapes = {
   globalVersions: Readonly<Record<string, ResourceShape>>
   /** Auth collections that verify email addresses (and so have /verify/:token). */
   verifying: ReadonlySet<string>
+  /** Upload collections: a file alone can make a document. */
+  uploading: ReadonlySet<string>
   locales: readonly string[]
 }
 
@@ -75,6 +77,9 @@ export function requestShapes(config: SanitizedConfig): RequestShapes {
       config.collections
         .filter((collection) => collection.auth && collection.auth.verify)
         .map(({ slug }) => slug),
+    ),
+    uploading: new Set(
+      config.collections.filter((collection) => collection.upload).map(({ slug }) => slug),
     ),
     locales: config.localization ? config.localization.localeCodes : [],
   }

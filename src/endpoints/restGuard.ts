@@ -37,6 +37,10 @@ type Target = {
   shape?: ResourceShape
   /** A collection's or global's own routes accept multipart bodies (the admin sends them). */
   documentRoute: boolean
+  /** Creating or updating a document: Payload fails without the document's data. */
+  needsData?: boolean
+  /** An upload collection, where a file alone can stand for the data. */
+  acceptsFile?: boolean
 }
 
 const objectIdPattern = /^[0-9a-f]{24}$/i
@@ -78,7 +82,7 @@ async function admit(config: ConfigInput, request: Request, args: RouteArgs) {
   })
 
   const shapes = requestShapes(payload.config)
-  const target = targetOf((await args.params).slug ?? [], shapes)
+  const target = targetOf(request.method, (await args.params).slug ?? [], shapes)
   if (isRefusal(target)) return answer(target)
 
   const query = parseQuery(url.searchParams)
@@ -86,27 +90,39 @@ async function admit(config: ConfigInput, request: Request, args: RouteArgs) {
   const queryProblem = checkQuery(query, { shape: target.shape, locales: shapes.locales })
   if (queryProblem) return answer(queryProblem)
 
-  if (!bodyMethods.includes(request.method) || !request.body) {
-    return { payload, admitted: request, language }
-  }
+  if (!bodyMethods.includes(request.method)) return { payload, admitted: request, language }
   const admitted = await admitBody(request, target, shapes)
   return isRefusal(admitted) ? answer(admitted) : { payload, admitted, language }
 }
 
-function targetOf(segments: string[], shapes: RequestShapes): Target | InputRefusal {
+function targetOf(
+  method: string,
+  segments: string[],
+  shapes: RequestShapes,
+): Target | InputRefusal {
   const [first, second, third, fourth] = segments
   if (first === 'globals' && second !== undefined && shapes.globals[second]) {
     if (third === 'versions') {
       return versionsTarget(shapes.globalVersions[second], fourth, `/globals/${second}`)
     }
-    return { shape: shapes.globals[second], documentRoute: true }
+    return {
+      shape: shapes.globals[second],
+      documentRoute: true,
+      needsData: method === 'POST' && third === undefined,
+    }
   }
   if (first !== undefined && shapes.collections[first]) {
     if (second === 'versions') {
       return versionsTarget(shapes.collectionVersions[first], third, `/${first}`)
     }
     if (second === 'verify' && !shapes.verifying.has(first)) return notFound(`/${first}/verify`)
-    return { shape: shapes.collections[first], documentRoute: true }
+    return {
+      shape: shapes.collections[first],
+      documentRoute: true,
+      // POST /tiers creates; PATCH /tiers and PATCH /tiers/:id update.
+      needsData:
+        (method === 'POST' && second === undefined) || (method === 'PATCH' && third === undefined),
+    }
   }
   return { documentRoute: false }
 }
@@ -145,6 +161,15 @@ const overridesToGet = (request: Request) =>
     .map((value) => value?.toUpperCase())
     .includes('GET')
 
+const missingData = refuse(
+  'invalid_body',
+  {
+    zh: '缺少文档数据：请以 JSON 对象（application/json）或 multipart 的 _payload 字段发送。',
+    en: "The document's data is missing: send a JSON object (application/json) or multipart with a _payload field.",
+  },
+  'body',
+)
+
 async function admitBody(
   request: Request,
   target: Target,
@@ -157,22 +182,21 @@ async function admitBody(
     : target.documentRoute
       ? ['json', 'multipart']
       : ['json']
+  const needsData = target.needsData === true && !override
   const contentType = request.headers.get('content-type')
-  const declared = request.headers.get('content-length')
-  if (!contentType && declared === '0') return request
   const kind = checkMediaType(contentType, accepted)
-  if (isRefusal(kind)) {
-    // An empty body without a type is no body at all.
-    const bytes = await readBody(request, byteLimitOf('json'))
-    if (!isRefusal(bytes) && bytes.byteLength === 0 && !contentType) return withBody(request, bytes)
-    return kind
-  }
-  const bytes = await readBody(request, byteLimitOf(kind))
+  if (!request.body) return needsData ? missingData : request
+  const bytes = await readBody(request, byteLimitOf(isRefusal(kind) ? 'json' : kind))
   if (isRefusal(bytes)) return bytes
-  if (bytes.byteLength === 0) return withBody(request, bytes)
+  // Nothing sent is no body, whatever its type says.
+  if (bytes.byteLength === 0) return needsData ? missingData : withBody(request, bytes)
+  if (isRefusal(kind)) return kind
 
   if (kind === 'multipart') {
-    const problem = await checkMultipart(bytes, contentType!)
+    const problem = await checkMultipart(bytes, contentType!, {
+      needsData,
+      acceptsFile: target.acceptsFile === true,
+    })
     return problem ?? withBody(request, bytes)
   }
   const text = bodyText(bytes)
@@ -196,7 +220,11 @@ async function admitBody(
 }
 
 /** A multipart body that parses, whose `_payload` field (the document's data) is a JSON object. */
-async function checkMultipart(bytes: Uint8Array, contentType: string) {
+async function checkMultipart(
+  bytes: Uint8Array,
+  contentType: string,
+  route: { needsData: boolean; acceptsFile: boolean },
+) {
   let form: FormData
   try {
     form = await new Response(bytes as Uint8Array<ArrayBuffer>, {
@@ -213,7 +241,9 @@ async function checkMultipart(bytes: Uint8Array, contentType: string) {
     )
   }
   const data = form.get('_payload')
-  if (data === null) return null
+  if (data === null) {
+    return route.needsData && !(route.acceptsFile && form.has('file')) ? missingData : null
+  }
   if (typeof data !== 'string') {
     return refuse(
       'invalid_multipart',

@@ -173,7 +173,26 @@ const bodies: Body[] = [
     },
     status: 413,
   },
+  {
+    label: 'multipart with a stray field only',
+    headers: {},
+    body: () => {
+      const form = new FormData()
+      form.append('name', 'x')
+      return form
+    },
+  },
+  {
+    label: 'multipart with a file only',
+    headers: {},
+    body: () => {
+      const form = new FormData()
+      form.append('file', new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }), 'x.png')
+      return form
+    },
+  },
   { label: 'no content type', headers: {}, body: () => new Uint8Array([0xff, 0xfe, 0x00, 0x7b]) },
+  { label: 'an empty text/plain body', headers: { 'Content-Type': 'text/plain' }, body: () => '' },
 ]
 
 /** Values of the wrong kind for each of the collection's own fields (numbers, dates, links…). */
@@ -253,6 +272,12 @@ function collectionProbes(slug: string): Probe[] {
       path: `${path}/duplicate`,
     })
   }
+  probes.push({ label: `POST /${slug} with no body`, method: 'POST', path: `/${slug}` })
+  probes.push({
+    label: `PATCH /${slug}/${unknownId} with no body`,
+    method: 'PATCH',
+    path: `/${slug}/${unknownId}`,
+  })
   for (const { label, ...body } of bodies) {
     probes.push({ label: `POST /${slug} with ${label}`, method: 'POST', path: `/${slug}`, ...body })
     probes.push({
@@ -338,6 +363,11 @@ function globalProbes(slug: string): Probe[] {
     label: `GET /globals/${slug}/versions/not-an-objectid`,
     method: 'GET',
     path: `/globals/${slug}/versions/not-an-objectid`,
+  })
+  probes.push({
+    label: `POST /globals/${slug} with no body`,
+    method: 'POST',
+    path: `/globals/${slug}`,
   })
   for (const { label, ...body } of bodies) {
     probes.push({

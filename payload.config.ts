@@ -33,6 +33,9 @@ import { pricingMatrixQuery } from './src/graphql/pricingMatrix'
 import { entitlementMutations, entitlementQueries } from './src/graphql/entitlements'
 import { entitlementEndpoints } from './src/endpoints/entitlements'
 import { payloadSecret } from './src/config/secret'
+import { inputLimits } from './src/domain/input/limits'
+import { graphqlArgumentGuard } from './src/graphql/argumentGuard'
+import { graphqlDocumentLimits } from './src/graphql/documentLimits'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -90,7 +93,9 @@ export default buildConfig({
     defaultLocale: 'zh',
     fallback: true,
   },
-  upload: { limits: { fileSize: 10 * 1024 * 1024 } },
+  // The REST and GraphQL guards (src/endpoints/restGuard.ts) hold requests to the same limits.
+  upload: { limits: { fileSize: inputLimits.uploadFileBytes } },
+  maxDepth: inputLimits.depth,
   sharp,
   graphQL: {
     disablePlaygroundInProduction: true,
@@ -99,7 +104,9 @@ export default buildConfig({
       ...entitlementQueries(GraphQL, payload),
     }),
     mutations: entitlementMutations,
+    validationRules: graphqlDocumentLimits,
   },
+  plugins: [graphqlArgumentGuard],
   jobs: {
     // Runs scheduled publishes (Payload queues them on `default`). Tests run jobs themselves.
     autoRun: process.env.VITEST ? [] : [{ cron: '* * * * *', queue: 'default' }],

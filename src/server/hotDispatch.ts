@@ -2,9 +2,11 @@
 // a hot route (exact method + pathname) is answered here, everything else goes to `fallback`.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
+import { inputLimits } from '../domain/input/limits'
 import type { HotRequest, HotResponse, HotRoute } from './hotRoutes'
 
-export const MAX_BODY_BYTES = 1024 * 1024
+/** The same JSON body limit as the REST and GraphQL guards behind Next. */
+export const MAX_BODY_BYTES = inputLimits.jsonBodyBytes
 
 export type RequestListener = (request: IncomingMessage, response: ServerResponse) => void
 export type FallbackHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>

@@ -207,6 +207,41 @@ describe.skipIf(!chromium)('the built admin', () => {
     })
   })
 
+  it('refuses bad input over HTTP with a 4xx and a reason, never an empty 500', async () => {
+    const sort = await fetch(`${baseUrl}/api/${slugs.tiers}?sort=$where`)
+    expect(sort.status).toBe(400)
+    expect(await sort.json()).toMatchObject({ reason: 'invalid_query', field: 'sort' })
+
+    const graphql = await fetch(`${baseUrl}/api/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept-Language': 'en' },
+      body: '{',
+    })
+    expect(graphql.status).toBe(400)
+    expect(await graphql.json()).toMatchObject({
+      errors: [
+        {
+          message: expect.stringMatching(/not valid JSON/),
+          extensions: { reason: 'invalid_json' },
+        },
+      ],
+    })
+
+    // Through Next and on the hot path alike, a body over the one JSON limit is refused.
+    const oversized = JSON.stringify({ member: 'x'.repeat(2 * 1024 * 1024) })
+    for (const path of [`/api/${slugs.tiers}`, '/api/entitlements/check-batch']) {
+      const response = await fetch(`${baseUrl}${path}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `${slugs.serviceAccounts} API-Key ${demoServiceAccount.apiKey}`,
+        },
+        body: oversized,
+      })
+      expect(response.status, path).toBe(413)
+    }
+  })
+
   it('answers checks on the lean path with an API key exactly as Next does for a staff session', async () => {
     const apiKey = {
       Authorization: `${slugs.serviceAccounts} API-Key ${demoServiceAccount.apiKey}`,

@@ -1,10 +1,14 @@
 // Campaign times are instants, shown and entered as wall-clock times in the campaign's zone
-// (双十一 00:00 Asia/Shanghai is 16:00 UTC the day before). Zone offsets come from @date-fns/tz
-// (the runtime's IANA data). Wall clock → instant is resolved here from those offsets rather than
-// with TZDate's component constructor or its setters, which are off by an hour when the wall time
-// falls in a DST gap of the *server's* zone (date-fns/tz issue #13): the answer must not depend on
-// where the server runs.
-import { TZDate, tzOffset } from '@date-fns/tz'
+// (双十一 00:00 Asia/Shanghai is 16:00 UTC the day before). The calendar arithmetic is in
+// ../time/zonedCalendar, whose answers do not depend on where the server runs.
+import {
+  addCalendarDays,
+  resolveNaive as resolveNaiveInstant,
+  wallOf,
+  type WallResolution,
+} from '../time/zonedCalendar'
+
+export { addCalendarDays }
 
 /** `YYYY-MM-DDTHH:mm`, seconds optional, no offset: how an editor enters a time. */
 const wallClockPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/
@@ -67,40 +71,18 @@ function formatWallClock(wall: WallClock): string {
   return wall.second ? `${text}:${pad(wall.second)}` : text
 }
 
-/** The calendar fields an instant shows in a zone (TZDate's getters do not read the host zone). */
-function wallOf(instant: Date, timeZone: string): WallClock & { millisecond: number } {
-  const local = new TZDate(instant.getTime(), timeZone)
-  return {
-    year: local.getFullYear(),
-    month: local.getMonth() + 1,
-    day: local.getDate(),
-    hour: local.getHours(),
-    minute: local.getMinutes(),
-    second: local.getSeconds(),
-    millisecond: local.getMilliseconds(),
-  }
-}
-
 /** The wall clock an instant shows in a zone: `YYYY-MM-DDTHH:mm`, with `:ss` only when non-zero. */
 export function wallClockOf(instant: Date, timeZone: string): string {
   return formatWallClock(wallOf(instant, timeZone))
 }
 
 /**
- * How a wall-clock time maps to instants in a zone:
- * - `exact`: one instant;
- * - `gap`: the time does not exist (spring forward, e.g. 02:30 on 2026-03-08 in New York); the
- *   instant is the one the same time after the change names, i.e. moved forward by the gap
- *   (02:30 → 03:30 EDT), as RFC 5545 and Temporal's `compatible` disambiguation do;
- * - `overlap`: the time happens twice (fall back, e.g. 01:30 on 2026-11-01 in New York); the
- *   instant is the earlier one (01:30 EDT), and `later` is the second (01:30 EST).
+ * How a wall-clock time maps to instants in a zone (see `WallResolution`: gaps move forward,
+ * overlaps take the earlier instant); a gap also says how the zone shows the time it moved to.
  */
 export type WallClockResolution =
-  | { kind: 'exact'; instant: Date }
-  | { kind: 'gap'; instant: Date; shownAs: string }
-  | { kind: 'overlap'; instant: Date; later: Date }
+  Exclude<WallResolution, { kind: 'gap' }> | { kind: 'gap'; instant: Date; shownAs: string }
 
-const oneMinute = 60_000
 const oneDay = 86_400_000
 
 export function resolveWallClock(text: string, timeZone: string): WallClockResolution | null {
@@ -110,30 +92,12 @@ export function resolveWallClock(text: string, timeZone: string): WallClockResol
   return resolveNaive(Date.UTC(year, month - 1, day, hour, minute, second), timeZone)
 }
 
-/**
- * `naive` is the wall clock written as if it were UTC. The instant is `naive − offset` for the
- * zone's offset at that instant; only the offsets in force a day either side can be it (a day
- * brackets every zone), and each candidate is kept if the zone really has that offset there.
- */
+/** A wall clock's resolution, with the time a gap moves it to as the zone shows it. */
 function resolveNaive(naive: number, timeZone: string): WallClockResolution {
-  const offsetAt = (time: number) => tzOffset(timeZone, new Date(time))
-  const before = offsetAt(naive - oneDay)
-  const after = offsetAt(naive + oneDay)
-  const readings = (before === after ? [before] : [before, after])
-    .map((offset) => ({ offset, time: naive - offset * oneMinute }))
-    .filter(({ offset, time }) => offsetAt(time) === offset)
-    .map(({ time }) => time)
-    .sort((a, b) => a - b)
-  const [first, second] = readings
-  if (first === undefined) {
-    // In the gap: read with the offset from before the change, which lands after it.
-    const instant = new Date(naive - before * oneMinute)
-    return { kind: 'gap', instant, shownAs: wallClockOf(instant, timeZone) }
-  }
-  if (second !== undefined && second !== first) {
-    return { kind: 'overlap', instant: new Date(first), later: new Date(second) }
-  }
-  return { kind: 'exact', instant: new Date(first) }
+  const resolution = resolveNaiveInstant(naive, timeZone)
+  return resolution.kind === 'gap'
+    ? { ...resolution, shownAs: wallClockOf(resolution.instant, timeZone) }
+    : resolution
 }
 
 /**
@@ -142,25 +106,6 @@ function resolveNaive(naive: number, timeZone: string): WallClockResolution {
  */
 export function instantOf(text: string, timeZone: string): Date | null {
   return resolveWallClock(text, timeZone)?.instant ?? null
-}
-
-/**
- * `days` calendar days after `from` in the zone, at the same wall-clock time: 00:00 stays 00:00
- * across a DST change (a time that falls in a gap moves forward; in an overlap, the earlier).
- */
-export function addCalendarDays(from: Date, days: number, timeZone: string): Date {
-  if (days === 0) return from
-  const wall = wallOf(from, timeZone)
-  const naive = Date.UTC(
-    wall.year,
-    wall.month - 1,
-    wall.day + days,
-    wall.hour,
-    wall.minute,
-    wall.second,
-    wall.millisecond,
-  )
-  return resolveNaive(naive, timeZone).instant
 }
 
 /** Calendar days from `start` to `end` in the zone, a part day counting as a whole one. */

@@ -1,10 +1,8 @@
 // A member's membership as a fold over their ledger (docs/rules.md rules 10 and 11). The stored
 // member document is a cache of `replayLedger(events)`; what holds *now* (grace, expiry, a
 // downgrade that has come due) is derived by `membershipAt`, so time passing needs no write.
-import { TZDate } from '@date-fns/tz'
-import { addDays, addMonths } from 'date-fns'
-
 import type { BillingPeriod } from '../catalogue/types'
+import { addCalendarDays, addCalendarMonths } from '../time/zonedCalendar'
 
 export const membershipStatuses = ['active', 'grace', 'expired', 'cancelled'] as const
 export type MembershipStatus = (typeof membershipStatuses)[number]
@@ -86,7 +84,10 @@ export const initialMembership: MembershipState = {
 
 const monthsIn: Record<BillingPeriod, number> = { monthly: 1, quarterly: 3, annual: 12 }
 
-/** The end of a billing period starting at `start`, counted in the platform's calendar. */
+/**
+ * The end of a billing period starting at `start`, counted in the platform's calendar (the same
+ * instant whatever zone the server runs in).
+ */
 export function periodEndFrom(
   start: Date,
   billingPeriod: BillingPeriod,
@@ -94,12 +95,11 @@ export function periodEndFrom(
   cycles = 1,
 ): Date {
   // Counted from the start each time, so a period starting on the 31st keeps its day of month.
-  const local = new TZDate(start.getTime(), timeZone)
-  return new Date(addMonths(local, monthsIn[billingPeriod] * cycles).getTime())
+  return new Date(addCalendarMonths(start, monthsIn[billingPeriod] * cycles, timeZone))
 }
 
 const plusDays = (at: Date, days: number, timeZone: string): Date =>
-  new Date(addDays(new TZDate(at.getTime(), timeZone), days).getTime())
+  new Date(addCalendarDays(at, days, timeZone))
 
 /** A downgrade paid for earlier starts when its date has come. */
 function settle(state: MembershipState, at: Date, timeZone: string): MembershipState {

@@ -1,10 +1,8 @@
 // The window a quota is counted in: calendar days, weeks and months in the platform's time zone
 // (a monthly quota resets at 00:00 Asia/Shanghai on the 1st, not at UTC midnight), or the
-// member's billing period.
-import { TZDate } from '@date-fns/tz'
-import { addDays, addMonths, addWeeks, startOfDay, startOfMonth, startOfWeek } from 'date-fns'
-
+// member's billing period. The boundaries are the same instants whatever zone the server runs in.
 import type { QuotaPeriod } from '../catalogue/types'
+import { calendarPeriodAt } from '../time/zonedCalendar'
 
 /** `start` inclusive, `end` exclusive: `end` is when the quota next resets. */
 export type QuotaWindow = { start: Date; end: Date }
@@ -33,20 +31,7 @@ export function quotaWindow(
     if (!billing || at < billing.start || at >= billing.end) return null
     return { start: new Date(billing.start), end: new Date(billing.end) }
   }
-  const local = new TZDate(at.getTime(), options.timeZone)
-  const start =
-    period === 'day'
-      ? startOfDay(local)
-      : period === 'week'
-        ? startOfWeek(local, { weekStartsOn })
-        : startOfMonth(local)
-  const end =
-    period === 'day'
-      ? addDays(start, 1)
-      : period === 'week'
-        ? addWeeks(start, 1)
-        : addMonths(start, 1)
-  return { start: new Date(start.getTime()), end: new Date(end.getTime()) }
+  return calendarPeriodAt(period, at, options.timeZone, weekStartsOn)
 }
 
 /** A stable key for the window, for storing usage per member, benefit and window. */

@@ -30,10 +30,8 @@ import { resolveDatabase } from './src/database/localDatabase'
 import { probeServerCapabilities } from './src/database/serverCapabilities'
 import { emailSettingsFromEnv } from './src/email/transport'
 import { expireMembershipsTask } from './src/jobs/expireMemberships'
-import { pricingMatrixEndpoint } from './src/endpoints/pricingMatrix'
-import { pricingMatrixQuery } from './src/graphql/pricingMatrix'
-import { entitlementMutations, entitlementQueries } from './src/graphql/entitlements'
-import { entitlementEndpoints } from './src/endpoints/entitlements'
+import { rootEndpoints } from './src/endpoints/operations'
+import { apiMutations, apiQueries, graphqlRefusalExtensions } from './src/graphql/operations'
 import { payloadSecret } from './src/config/secret'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -70,7 +68,8 @@ export default buildConfig({
     UsageRequests,
   ],
   globals: [MembershipSettings],
-  endpoints: [pricingMatrixEndpoint, ...entitlementEndpoints],
+  // API operations (src/api/operations.ts); collection-scoped ones are wired by their collection.
+  endpoints: rootEndpoints,
   db: withServerWorkarounds(
     mongooseAdapter({ url: database.uri, ...mongoAdapterTuning(capabilities) }),
     capabilities,
@@ -94,12 +93,11 @@ export default buildConfig({
   sharp,
   graphQL: {
     disablePlaygroundInProduction: true,
-    queries: (GraphQL, payload) => ({
-      ...pricingMatrixQuery(GraphQL, payload),
-      ...entitlementQueries(GraphQL, payload),
-    }),
-    mutations: entitlementMutations,
+    queries: apiQueries,
+    mutations: apiMutations,
   },
+  // A refused API operation's GraphQL error carries the API's extensions.
+  hooks: { afterError: [graphqlRefusalExtensions] },
   jobs: {
     // Runs scheduled publishes (Payload queues them on `default`). Tests run jobs themselves.
     autoRun: process.env.VITEST ? [] : [{ cron: '* * * * *', queue: 'default' }],

@@ -60,23 +60,33 @@ export async function rest(
 
 const graphqlHandler = GRAPHQL_POST(config)
 
+export type GraphqlError = { message: string; extensions?: Record<string, unknown> }
+
 export async function graphql(
   query: string,
-  options: { as?: Credentials; variables?: Record<string, unknown> } = {},
+  options: {
+    as?: Credentials
+    variables?: Record<string, unknown>
+    headers?: Record<string, string>
+  } = {},
 ): Promise<{
   status: number
   data: Record<string, unknown> | null
-  errors?: { message: string }[]
+  errors?: GraphqlError[]
 }> {
   const request = new Request(new URL('/api/graphql', baseUrl), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...authHeaders(options.as ?? null) },
+    headers: {
+      'Content-Type': 'application/json',
+      ...authHeaders(options.as ?? null),
+      ...options.headers,
+    },
     body: JSON.stringify({ query, variables: options.variables ?? {} }),
   })
   const response = await graphqlHandler(request)
   const result = (await response.json()) as {
     data?: Record<string, unknown> | null
-    errors?: { message: string }[]
+    errors?: GraphqlError[]
   }
   return { status: response.status, data: result.data ?? null, errors: result.errors }
 }

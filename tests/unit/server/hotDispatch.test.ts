@@ -59,6 +59,16 @@ const routes: HotRoute[] = [
   },
   { method: 'GET', path: '/bigint', handle: () => ({ status: 200, body: { n: 1n } }) },
   {
+    method: 'GET',
+    path: '/members/:member/entitlements',
+    handle: (request) => ({ status: 200, body: { params: request.params } }),
+  },
+  {
+    method: 'POST',
+    path: '/members/:member/notes/:note',
+    handle: (request) => ({ status: 200, body: { params: request.params } }),
+  },
+  {
     method: 'POST',
     path: '/keyed',
     when: (headers) => headers['x-key'] === 'yes',
@@ -163,19 +173,21 @@ describe('a hot route', () => {
     expect(JSON.parse(body)).toEqual({ body: { parts: [1, 2, 3] } })
   })
 
-  it('refuses malformed JSON with 400 invalid_json and the parser message', async () => {
+  it('refuses malformed JSON with 400 invalid_request at the body, as the Payload endpoints do', async () => {
     const response = await postJson('/echo', '{"tier": gold}')
     expect(response.status).toBe(400)
-    const body = (await response.json()) as { error: string; message: string }
-    expect(body.error).toBe('invalid_json')
-    expect(body.message).toMatch(/JSON/)
+    expect(await response.json()).toEqual({
+      reason: 'invalid_request',
+      field: 'body',
+      message: { zh: '请求体必须是 JSON。', en: 'The request body must be JSON.' },
+    })
     expect(received).toBeUndefined()
   })
 
   it('refuses a body that is not JSON with 415', async () => {
     const response = await postJson('/echo', 'tier=gold', 'application/x-www-form-urlencoded')
     expect(response.status).toBe(415)
-    expect(await response.json()).toMatchObject({ error: 'unsupported_media_type' })
+    expect(await response.json()).toMatchObject({ reason: 'unsupported_media_type' })
     expect(received).toBeUndefined()
   })
 
@@ -195,7 +207,10 @@ describe('a hot route', () => {
     })
     expect(status).toBe(413)
     expect(headers.connection).toBe('close')
-    expect(JSON.parse(body)).toEqual({ error: 'body_too_large' })
+    expect(JSON.parse(body)).toMatchObject({
+      reason: 'body_too_large',
+      message: { en: 'The request body is larger than the limit of 1048576 bytes.' },
+    })
     expect(received).toBeUndefined()
   })
 
@@ -205,7 +220,7 @@ describe('a hot route', () => {
       chunks: [Buffer.alloc(512 * 1024, 0x20), Buffer.alloc(512 * 1024, 0x20), Buffer.from('1')],
     })
     expect(status).toBe(413)
-    expect(JSON.parse(body)).toEqual({ error: 'body_too_large' })
+    expect(JSON.parse(body)).toMatchObject({ reason: 'body_too_large' })
     expect(received).toBeUndefined()
   })
 
@@ -213,7 +228,10 @@ describe('a hot route', () => {
     const deleted = await fetch(`${baseUrl}/livez`, { method: 'DELETE' })
     expect(deleted.status).toBe(405)
     expect(deleted.headers.get('allow')).toBe('GET')
-    expect(await deleted.json()).toEqual({ error: 'method_not_allowed' })
+    expect(await deleted.json()).toMatchObject({
+      reason: 'method_not_allowed',
+      message: { en: 'This path accepts GET only.' },
+    })
 
     const put = await fetch(`${baseUrl}/echo`, { method: 'PUT', body: '{}' })
     expect(put.status).toBe(405)
@@ -229,7 +247,7 @@ describe('a hot route', () => {
   it('turns a thrown error into 500 internal_error and logs it', async () => {
     const response = await fetch(`${baseUrl}/throws`)
     expect(response.status).toBe(500)
-    expect(await response.json()).toEqual({ error: 'internal_error' })
+    expect(await response.json()).toMatchObject({ reason: 'internal_error' })
     expect(logged).toHaveLength(1)
     expect(logged[0]?.message).toContain('GET /throws')
     expect((logged[0]?.error as Error).message).toBe('boom')
@@ -238,7 +256,7 @@ describe('a hot route', () => {
   it('turns a body JSON cannot serialise into 500 and logs it', async () => {
     const response = await fetch(`${baseUrl}/bigint`)
     expect(response.status).toBe(500)
-    expect(await response.json()).toEqual({ error: 'internal_error' })
+    expect(await response.json()).toMatchObject({ reason: 'internal_error' })
     expect(logged).toHaveLength(1)
   })
 
@@ -256,6 +274,28 @@ describe('a hot route', () => {
     expect(headers['cache-control']).toBe('private, max-age=5')
     expect(headers['content-type']).toBeUndefined()
     expect(body).toBe('')
+  })
+
+  it('matches `:name` segments and hands the handler their decoded values', async () => {
+    const one = await fetch(`${baseUrl}/members/u%4010086/entitlements?x=1`)
+    expect(await one.json()).toEqual({ params: { member: 'u@10086' } })
+    const two = await fetch(`${baseUrl}/members/m-1/notes/n%2F2`, { method: 'POST' })
+    expect(await two.json()).toEqual({ params: { member: 'm-1', note: 'n/2' } })
+    const malformed = await fetch(`${baseUrl}/members/%E0%A4%A/entitlements`)
+    expect(await malformed.json()).toEqual({ params: { member: '%E0%A4%A' } })
+    const wrongMethod = await fetch(`${baseUrl}/members/m-1/entitlements`, { method: 'POST' })
+    expect(wrongMethod.status).toBe(405)
+    expect(wrongMethod.headers.get('allow')).toBe('GET')
+    expect(seenByNext).toEqual([])
+  })
+
+  it('sends a path that only looks like a parameterised one to Next', async () => {
+    await fetch(`${baseUrl}/members/m-1/entitlements/more`)
+    await fetch(`${baseUrl}/members//entitlements`)
+    expect(seenByNext.map((seen) => seen.url)).toEqual([
+      '/members/m-1/entitlements/more',
+      '/members//entitlements',
+    ])
   })
 
   it('keeps the connection alive between requests', async () => {

@@ -1,0 +1,46 @@
+// The lean path: the operation rows marked `lean` answered by node:http directly, without Next's
+// routing, through the same HTTP pipeline as the Payload endpoints (src/api/http.ts), so they send
+// the same statuses, bodies and headers. Requests that do not carry a service-account API key (staff
+// sessions, cookies, anonymous calls) are handed to Next unchanged.
+import type { IncomingHttpHeaders } from 'node:http'
+
+import type { Payload } from 'payload'
+
+import { slugs } from '../../collections/slugs'
+import { pathParameters, serveHttp } from '../api/http'
+import { apiOperations, type ApiOperation } from '../api/operations'
+import { principalForHeader } from '../operations/entitlements/apiKeys'
+import { ok } from '../operations/result'
+import type { HotRoute } from './hotRoutes'
+
+const apiKeyPrefix = `${slugs.serviceAccounts} API-Key `
+
+// Staff sessions (JWT, cookies) and anonymous calls go on to Next and Payload's own auth.
+const hasApiKey = (headers: IncomingHttpHeaders) =>
+  typeof headers.authorization === 'string' && headers.authorization.startsWith(apiKeyPrefix)
+
+function leanRoute(payload: Payload, operation: ApiOperation): HotRoute {
+  const { method, path } = operation.rest
+  const names = pathParameters(path)
+  return {
+    method,
+    path: `/api${path}`,
+    when: hasApiKey,
+    handle: async (request) => {
+      const principal = await principalForHeader(payload, request.headers.authorization)
+      const answer = await serveHttp(operation, { payload }, principal, {
+        params: Object.fromEntries(names.map((name) => [name, request.params[name] ?? ''])),
+        query: request.url.searchParams,
+        body: ok(request.body),
+        ifNoneMatch: request.headers['if-none-match'],
+      })
+      // `x-served-by: lean` tells frontends (and tests) which path answered.
+      return { ...answer, headers: { ...answer.headers, 'x-served-by': 'lean' } }
+    },
+  }
+}
+
+export const apiRoutes = (payload: Payload): HotRoute[] =>
+  (Object.values(apiOperations) as ApiOperation[])
+    .filter((operation) => operation.lean)
+    .map((operation) => leanRoute(payload, operation))

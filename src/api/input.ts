@@ -65,6 +65,9 @@ const describe = (meta: FieldMeta | undefined): Localized => ({
   en: meta?.description ?? 'a valid value',
 })
 
+/** A space between Chinese and a following Latin word or number ("必须是 zh 或 en"). */
+const spaced = (zh: string) => (/^[A-Za-z0-9]/.test(zh) ? ` ${zh}` : zh)
+
 /** A received value for a message, short enough to read. */
 function shown(value: unknown): string {
   const text = value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value))
@@ -93,7 +96,7 @@ function refusalFor(schema: z.ZodType, issue: z.core.$ZodIssue): Refusal {
   if (typeof index === 'number') {
     const item = describe(metaOf(fieldSchema && elementOf(fieldSchema)))
     return refusal(`${field}.${index}`, {
-      zh: `“${field}”第 ${index + 1} 项必须是${item.zh}，收到 ${shown(input)}。`,
+      zh: `“${field}”第 ${index + 1} 项必须是${spaced(item.zh)}，收到 ${shown(input)}。`,
       en: `Item ${index + 1} of "${field}" must be ${item.en}, got ${shown(input)}.`,
     })
   }
@@ -116,7 +119,7 @@ function refusalFor(schema: z.ZodType, issue: z.core.$ZodIssue): Refusal {
         })
   }
   return refusal(field, {
-    zh: `“${field}”必须是${what.zh}，收到 ${shown(input)}。`,
+    zh: `“${field}”必须是${spaced(what.zh)}，收到 ${shown(input)}。`,
     en: `"${field}" must be ${what.en}, got ${shown(input)}.`,
   })
 }

@@ -40,11 +40,12 @@ const benefitText = {
 }
 const benefitKey = described(z.string().regex(keyPattern), benefitText)
 
-/** 1..1,000,000 units; digits in a query string count as the number. */
+/** 1..1,000,000 units; a number written out (a query string's "3") counts as the number. */
 const units = described(
   z
     .preprocess(
-      (value) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value),
+      (value) =>
+        typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value,
       z.number().int().min(1).max(1_000_000),
     )
     .default(1),

@@ -140,6 +140,9 @@ async function answer(
   maxBodyBytes: number,
   log: ServerLog,
 ): Promise<void> {
+  // The route's own headers go with every answer it gets, the refusals below included.
+  const withRouteHeaders = (result: HotResponse): HotResponse =>
+    route.headers ? { ...result, headers: { ...route.headers, ...result.headers } } : result
   let hotRequest: HotRequest
   try {
     hotRequest = {
@@ -152,7 +155,7 @@ async function answer(
   } catch (error) {
     if (error instanceof RequestError) {
       if (error.closeConnection) response.setHeader('connection', 'close')
-      writeJson(response, error.response)
+      writeJson(response, withRouteHeaders(error.response))
     } else {
       // The client went away (or the socket broke) while sending: nobody to answer.
       response.destroy()
@@ -165,15 +168,17 @@ async function answer(
     result = await route.handle(hotRequest)
   } catch (error) {
     log(`hot route ${route.method} ${route.path} failed`, error)
-    writeJson(response, refused(transportRefusals.internalError))
+    writeJson(response, withRouteHeaders(refused(transportRefusals.internalError)))
     return
   }
   try {
-    writeJson(response, result)
+    writeJson(response, withRouteHeaders(result))
   } catch (error) {
     // JSON.stringify threw (a BigInt, a cycle): the handler's fault, and nothing has been sent yet.
     log(`hot route ${route.method} ${route.path} returned a body that is not JSON`, error)
-    if (!response.headersSent) writeJson(response, refused(transportRefusals.internalError))
+    if (!response.headersSent) {
+      writeJson(response, withRouteHeaders(refused(transportRefusals.internalError)))
+    }
   }
 }
 

@@ -17,6 +17,8 @@ export type HotRoute = {
   method: 'GET' | 'POST'
   /** The exact pathname, or one with `:name` segments (`/api/members/:member/entitlements`). */
   path: string
+  /** Sent with every answer of this route, including the dispatcher's refusals (400, 413, 500). */
+  headers?: Record<string, string>
   /** When given and false, the request goes to Next untouched (decided before the body is read). */
   when?: (headers: IncomingHttpHeaders) => boolean
   handle: (request: HotRequest) => Promise<HotResponse> | HotResponse

@@ -45,10 +45,12 @@ export async function rest(
     body = JSON.stringify(options.json)
   }
   const request = new Request(url, { method, headers, body })
+  // Next hands the route its path segments decoded.
   const slug = url.pathname
     .replace(/^\/api\//, '')
     .split('/')
     .filter(Boolean)
+    .map((segment) => decodeURIComponent(segment))
   const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
   const text = await response.text()
   return {

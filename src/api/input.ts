@@ -40,12 +40,15 @@ function withoutBlanks(raw: unknown): unknown {
   return copy ?? raw
 }
 
+// Issues keep the value received, for the message.
+const parseOptions = { reportInput: true } as const
+
 /** The operation's input, or the 400 refusal naming the first field to fix. */
 export function parseInput<Schema extends z.ZodType>(
   schema: Schema,
   raw: unknown,
 ): Outcome<z.output<Schema>> {
-  const parsed = schema.safeParse(withoutBlanks(raw), { reportInput: true })
+  const parsed = schema.safeParse(withoutBlanks(raw), parseOptions)
   if (parsed.success) return ok(parsed.data)
   return { ok: false, refusal: refusalFor(schema, parsed.error.issues[0]!) }
 }

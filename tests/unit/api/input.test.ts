@@ -14,9 +14,11 @@ import {
   publishImpactSchema,
 } from '../../../src/api/schemas'
 
+/** The refusal, the same from the schema and from its compiled fast path (what the API runs). */
 const refusalOf = (schema: z.ZodType, raw: unknown) => {
   const outcome = parseInput(schema, raw)
   if (outcome.ok) throw new Error(`accepted ${JSON.stringify(raw)}`)
+  expect(parseInput(z.compile(schema), raw)).toEqual(outcome)
   return outcome.refusal
 }
 const fromQuery = (query: string) => queryInput(new URLSearchParams(query))

@@ -41,7 +41,7 @@ export type RestRoute<Value = unknown> = {
   path: string
   /** Served as an endpoint of this collection (the path's first segment is its slug). */
   collection?: string
-  /** The rest of the input: the query string, the JSON body's fields, or the whole body as `{ as }`. */
+  /** Where the rest of the input is: the query string, the JSON body's fields, or the whole body. */
   input: 'query' | 'body' | { bodyAs: string }
   /** The status of an answer when it is not 200. */
   status?: (value: Value) => number

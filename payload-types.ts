@@ -199,6 +199,10 @@ export interface Tier {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Only when a price deliberately exceeds the monthly maximum, costs more per month over a longer period, or is not above a lower tier; it is recorded.
+   */
+  priceExceptionReason?: string | null;
   growth?: {
     reach?: number | null;
     keep?: number | null;
@@ -227,7 +231,7 @@ export interface Tier {
   colour?: string | null;
   status: 'active' | 'archived';
   /**
-   * Members of an archived tier move here when their period ends.
+   * Members of an archived tier move here when their period ends: another published, non-archived tier not ranked below it.
    */
   successorTier?: (string | null) | Tier;
   updatedAt: string;
@@ -368,17 +372,26 @@ export interface Course {
  */
 export interface AuditLog {
   id: string;
-  action: 'create' | 'update' | 'save-draft' | 'publish' | 'delete';
+  action: 'create' | 'update' | 'save-draft' | 'publish' | 'delete' | 'lockout' | 'unlock';
   targetCollection: string;
   documentId: string;
   documentTitle?: string | null;
   summary?: string | null;
   actor?: (string | null) | User;
+  actorServiceAccount?: (string | null) | ServiceAccount;
   actorEmail?: string | null;
+  /**
+   * The staff user's or service account's name, kept after the account is deleted.
+   */
+  actorName?: string | null;
   actorType: 'staff' | 'service' | 'system';
   locale?: string | null;
   /**
-   * Each entry is { path, before, after }.
+   * Which secrets were set, changed or removed; the secrets themselves are never recorded.
+   */
+  secretsChanged?: ('password' | 'apiKey')[] | null;
+  /**
+   * Each entry is { path, before, after }; a secret shows only as ••••••, with secret: set, changed or removed. References are recorded by id.
    */
   changes?:
     | {
@@ -400,7 +413,7 @@ export interface User {
   id: string;
   name: string;
   /**
-   * Only administrators can grant or remove roles.
+   * Only administrators can grant or remove roles; the last administrator keeps the admin role.
    */
   roles: ('admin' | 'operations' | 'marketing' | 'support' | 'viewer')[];
   updatedAt: string;
@@ -862,6 +875,7 @@ export interface TiersSelect<T extends boolean = true> {
         sellingPrice?: T;
         id?: T;
       };
+  priceExceptionReason?: T;
   growth?:
     | T
     | {
@@ -1005,9 +1019,12 @@ export interface AuditLogSelect<T extends boolean = true> {
   documentTitle?: T;
   summary?: T;
   actor?: T;
+  actorServiceAccount?: T;
   actorEmail?: T;
+  actorName?: T;
   actorType?: T;
   locale?: T;
+  secretsChanged?: T;
   changes?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1254,6 +1271,10 @@ export interface MembershipSetting {
    * Days an auto-renewing member keeps the tier after the period ends while payment is pending; then the membership expires to the entry tier.
    */
   graceDays: number;
+  /**
+   * When a tier is published, no price may come to more than this per month (it catches fen typed as yuan); for a deliberate exception, write a price exception reason on the tier.
+   */
+  maximumMonthlyPrice?: number | null;
   currency: 'CNY' | 'USD' | 'HKD';
   updatedAt?: string | null;
   createdAt?: string | null;
@@ -1283,6 +1304,7 @@ export interface PayloadJobsStat {
 export interface MembershipSettingsSelect<T extends boolean = true> {
   timeZone?: T;
   graceDays?: T;
+  maximumMonthlyPrice?: T;
   currency?: T;
   updatedAt?: T;
   createdAt?: T;

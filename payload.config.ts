@@ -1,8 +1,8 @@
 // Wiring only: collections, database, email, languages. Rules live in src/ and hooks/.
+// No side effects: importing it starts no database and opens no connection.
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { en } from '@payloadcms/translations/languages/en'
 import { zh } from '@payloadcms/translations/languages/zh'
@@ -24,26 +24,30 @@ import { ServiceAccounts } from './collections/ServiceAccounts'
 import { Tiers } from './collections/Tiers'
 import { Users } from './collections/Users'
 import { MembershipSettings } from './globals/MembershipSettings'
-import { mongoAdapterTuning } from './src/database/adapterOptions'
-import { withServerWorkarounds } from './src/database/ferretdbWorkarounds'
-import { resolveDatabase } from './src/database/localDatabase'
-import { probeServerCapabilities } from './src/database/serverCapabilities'
+import { developmentOrigins } from './src/config/devOrigins'
+import { databaseAdapter } from './src/database/payloadAdapter'
 import { emailSettingsFromEnv } from './src/email/transport'
 import { expireMembershipsTask } from './src/jobs/expireMemberships'
 import { rootEndpoints } from './src/endpoints/operations'
 import { apiMutations, apiQueries, graphqlRefusalExtensions } from './src/graphql/operations'
 import { payloadSecret } from './src/config/secret'
+import { inputLimits } from './src/domain/input/limits'
+import { graphqlArgumentGuard } from './src/graphql/argumentGuard'
+import { graphqlDocumentLimits } from './src/graphql/documentLimits'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
-const database = await resolveDatabase()
-const capabilities = await probeServerCapabilities(database.uri)
 const email = emailSettingsFromEnv()
 
 export default buildConfig({
   secret: payloadSecret(),
-  // Absolute links in emails (password reset) need it; `npm run dev` sets it to localhost.
+  // The public address (absolute links in emails). Unset in development: the admin then calls its
+  // API on whichever address it was opened at, and reset links use that address too (it is in
+  // `csrf`, which Payload trusts for the request's origin).
   serverURL: process.env.SERVER_URL ?? '',
+  // Session cookies are accepted from these origins (Payload adds serverURL); in development every
+  // address of this machine, so signing in works at 127.0.0.1 as at localhost.
+  csrf: process.env.NODE_ENV === 'development' ? developmentOrigins() : [],
   admin: {
     user: Users.slug,
     importMap: { baseDir: path.resolve(dirname, 'src') },
@@ -70,10 +74,9 @@ export default buildConfig({
   globals: [MembershipSettings],
   // API operations (src/api/operations.ts); collection-scoped ones are wired by their collection.
   endpoints: rootEndpoints,
-  db: withServerWorkarounds(
-    mongooseAdapter({ url: database.uri, ...mongoAdapterTuning(capabilities) }),
-    capabilities,
-  ),
+  // DATABASE_URI, resolved by the command that runs (importing this file starts nothing); the
+  // adapter fits its options to the server when Payload connects.
+  db: databaseAdapter(),
   email: nodemailerAdapter({
     defaultFromAddress: email.fromAddress,
     defaultFromName: email.fromName,
@@ -89,13 +92,17 @@ export default buildConfig({
     defaultLocale: 'zh',
     fallback: true,
   },
-  upload: { limits: { fileSize: 10 * 1024 * 1024 } },
+  // The REST and GraphQL guards (src/endpoints/restGuard.ts) hold requests to the same limits.
+  upload: { limits: { fileSize: inputLimits.uploadFileBytes } },
+  maxDepth: inputLimits.depth,
   sharp,
   graphQL: {
     disablePlaygroundInProduction: true,
     queries: apiQueries,
     mutations: apiMutations,
+    validationRules: graphqlDocumentLimits,
   },
+  plugins: [graphqlArgumentGuard],
   // A refused API operation's GraphQL error carries the API's extensions.
   hooks: { afterError: [graphqlRefusalExtensions] },
   jobs: {

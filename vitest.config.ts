@@ -44,7 +44,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/setup/globalDatabase.ts'],
+          globalSetup: ['tests/setup/globalBrowser.ts', 'tests/setup/globalDatabase.ts'],
           setupFiles: ['tests/setup/testEnvironment.ts'],
           fileParallelism: false,
           testTimeout: 120_000,

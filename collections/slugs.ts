@@ -20,13 +20,21 @@ export const globalSlugs = {
   membershipSettings: 'membership-settings',
 } as const
 
-/** Configuration whose every change is recorded in the audit log (docs/rules.md rule 12). */
+/**
+ * Configuration whose every change is recorded in the audit log (docs/rules.md rule 12), and who
+ * may act on it: the catalogue, support's grants, staff users and service accounts (their API keys
+ * included). A test checks that each of these, and only these, has the audit hooks wired in.
+ */
 export const auditedCollections = [
   slugs.benefits,
   slugs.tiers,
   slugs.courseAccessTiers,
   slugs.courses,
   slugs.entitlementGrants,
+  slugs.users,
+  slugs.serviceAccounts,
 ] as const
+
+export const auditedGlobals = [globalSlugs.membershipSettings] as const
 
 export type CollectionSlugName = (typeof slugs)[keyof typeof slugs]

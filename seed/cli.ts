@@ -4,6 +4,7 @@ import { SingleBar } from 'cli-progress'
 import { getPayload } from 'payload'
 
 import { slugs } from '../collections/slugs'
+import { resolveDatabase } from '../src/database/localDatabase'
 import { seed } from './index'
 import { formatDemoLogins } from './logins'
 import { seedMembers, type MemberSeedProgress } from './members'
@@ -50,6 +51,9 @@ function progressReporter(): { update: MemberSeedProgress; stop: () => void } {
   }
 }
 
+// DATABASE_URI, or the embedded server (started if it is not running; it keeps running for the
+// next command, `npm run db -- stop` stops it). The config reads DATABASE_URI.
+process.env.DATABASE_URI = (await resolveDatabase()).uri
 const { default: config } = await import('../payload.config')
 const payload = await getPayload({ config })
 try {

@@ -4,7 +4,10 @@ import { refuseAuditLogChanges } from '../../hooks/audit/refuseAuditLogChanges'
 import { policy } from '../../src/access/policy'
 import { slugs } from '../slugs'
 
-/** Who changed which configuration, when, and what changed (docs/rules.md rule 12). Append-only. */
+/**
+ * Who changed which configuration, when, and what changed (docs/rules.md rule 12): the catalogue,
+ * grants, settings, staff users and service accounts. Append-only; secrets appear only redacted.
+ */
 export const AuditLog: CollectionConfig = {
   slug: slugs.auditLog,
   labels: {
@@ -15,9 +18,16 @@ export const AuditLog: CollectionConfig = {
   defaultSort: '-createdAt',
   admin: {
     useAsTitle: 'summary',
-    defaultColumns: ['createdAt', 'action', 'targetCollection', 'documentTitle', 'actorEmail'],
+    defaultColumns: [
+      'createdAt',
+      'action',
+      'targetCollection',
+      'documentTitle',
+      'actorName',
+      'actorEmail',
+    ],
     group: { zh: '系统', en: 'System' },
-    listSearchableFields: ['documentTitle', 'documentId', 'actorEmail'],
+    listSearchableFields: ['documentTitle', 'documentId', 'actorEmail', 'actorName'],
   },
   hooks: {
     beforeChange: [refuseAuditLogChanges],
@@ -36,6 +46,8 @@ export const AuditLog: CollectionConfig = {
         { value: 'save-draft', label: { zh: '保存草稿', en: 'Save draft' } },
         { value: 'publish', label: { zh: '发布', en: 'Publish' } },
         { value: 'delete', label: { zh: '删除', en: 'Delete' } },
+        { value: 'lockout', label: { zh: '登录锁定', en: 'Locked out' } },
+        { value: 'unlock', label: { zh: '解除锁定', en: 'Unlock' } },
       ],
     },
     {
@@ -62,10 +74,28 @@ export const AuditLog: CollectionConfig = {
       label: { zh: '操作人', en: 'Changed by' },
     },
     {
+      name: 'actorServiceAccount',
+      type: 'relationship',
+      relationTo: slugs.serviceAccounts,
+      index: true,
+      label: { zh: '操作服务账号', en: 'Changed by (service account)' },
+    },
+    {
       name: 'actorEmail',
       type: 'text',
       index: true,
       label: { zh: '操作人邮箱', en: 'Changed by (email)' },
+    },
+    {
+      name: 'actorName',
+      type: 'text',
+      label: { zh: '操作人名称', en: 'Changed by (name)' },
+      admin: {
+        description: {
+          zh: '员工姓名或服务账号名称；账号删除后仍保留。',
+          en: "The staff user's or service account's name, kept after the account is deleted.",
+        },
+      },
     },
     {
       name: 'actorType',
@@ -80,13 +110,30 @@ export const AuditLog: CollectionConfig = {
     },
     { name: 'locale', type: 'text', label: { zh: '语言', en: 'Locale' } },
     {
+      name: 'secretsChanged',
+      type: 'select',
+      hasMany: true,
+      index: true,
+      label: { zh: '变更的密钥', en: 'Secrets changed' },
+      options: [
+        { value: 'password', label: { zh: '密码', en: 'Password' } },
+        { value: 'apiKey', label: { zh: 'API 密钥', en: 'API key' } },
+      ],
+      admin: {
+        description: {
+          zh: '设置、更换或撤销了哪些密钥；密钥本身从不记录。',
+          en: 'Which secrets were set, changed or removed; the secrets themselves are never recorded.',
+        },
+      },
+    },
+    {
       name: 'changes',
       type: 'json',
       label: { zh: '字段变更', en: 'Field changes' },
       admin: {
         description: {
-          zh: '每项为 { path, before, after }。',
-          en: 'Each entry is { path, before, after }.',
+          zh: '每项为 { path, before, after }；密钥只显示为 ••••••，并以 secret 标明 set（设置）、changed（更换）或 removed（撤销）。关联只记录 ID。',
+          en: 'Each entry is { path, before, after }; a secret shows only as ••••••, with secret: set, changed or removed. References are recorded by id.',
         },
       },
     },

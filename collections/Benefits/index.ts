@@ -3,6 +3,7 @@ import type { CollectionConfig, PayloadRequest } from 'payload'
 import { preventBenefitDeletionWhileUsed } from '../../hooks/benefits/preventBenefitDeletionWhileUsed'
 import { validateBenefitChange } from '../../hooks/benefits/validateBenefitChange'
 import { catalogueChangeHooks } from '../../hooks/entitlements/invalidateCatalogue'
+import { explainBulkRefusals } from '../../hooks/shared/explainBulkRefusals'
 import {
   categoryLabels,
   durationUnitLabels,
@@ -50,6 +51,7 @@ export const Benefits: CollectionConfig = {
   hooks: {
     beforeChange: [validateBenefitChange],
     beforeDelete: [preventBenefitDeletionWhileUsed],
+    afterOperation: [explainBulkRefusals],
     ...catalogueChangeHooks,
   },
   fields: [

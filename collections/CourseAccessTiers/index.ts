@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { catalogueChangeHooks } from '../../hooks/entitlements/invalidateCatalogue'
+import { explainBulkRefusals } from '../../hooks/shared/explainBulkRefusals'
 import { preventAccessTierDeletionWhileUsed } from '../../hooks/course-access-tiers/preventAccessTierDeletionWhileUsed'
 import { policy } from '../../src/access/policy'
 import { nameAndDescriptionFields } from '../shared/localizedText'
@@ -23,6 +24,7 @@ export const CourseAccessTiers: CollectionConfig = {
   },
   hooks: {
     beforeDelete: [preventAccessTierDeletionWhileUsed],
+    afterOperation: [explainBulkRefusals],
     ...catalogueChangeHooks,
   },
   fields: [

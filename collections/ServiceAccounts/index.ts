@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { accountAuditHooks } from '../../hooks/audit/recordAuditEntry'
 import { refreshApiKeys } from '../../hooks/entitlements/refreshApiKeys'
 import { cachedApiKeyStrategy } from '../../src/access/cachedApiKeyStrategy'
 import { fieldPolicy, policy } from '../../src/access/policy'
@@ -22,7 +23,11 @@ export const ServiceAccounts: CollectionConfig = {
     strategies: [cachedApiKeyStrategy],
   },
   access: policy[slugs.serviceAccounts],
-  hooks: { afterChange: [refreshApiKeys], afterDelete: [refreshApiKeys] },
+  hooks: {
+    beforeChange: accountAuditHooks.beforeChange,
+    afterChange: [refreshApiKeys, ...accountAuditHooks.afterChange],
+    afterDelete: [refreshApiKeys, ...accountAuditHooks.afterDelete],
+  },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'roles', 'updatedAt'],

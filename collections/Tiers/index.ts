@@ -1,10 +1,12 @@
-import type { CollectionConfig, PayloadRequest } from 'payload'
+import type { CollectionConfig, PayloadRequest, Where } from 'payload'
 
 import { catalogueChangeHooks } from '../../hooks/entitlements/invalidateCatalogue'
 import { recordTierVersionOnPublish } from '../../hooks/tiers/recordTierVersionOnPublish'
 import { preventTierDeletionWithMembers } from '../../hooks/tiers/preventTierDeletionWithMembers'
 import { preventTierDeletionBreakingLadder } from '../../hooks/tiers/preventTierDeletionBreakingLadder'
+import { validateSuccessorTier } from '../../hooks/tiers/validateSuccessorTier'
 import { validateTierOnPublish } from '../../hooks/tiers/validateTierOnPublish'
+import { explainBulkRefusals } from '../../hooks/shared/explainBulkRefusals'
 import { fieldPolicy, policy } from '../../src/access/policy'
 import { publishImpactEndpoint } from '../../src/endpoints/entitlements'
 import { inEditorLanguage } from '../../src/adapters/language'
@@ -41,10 +43,11 @@ export const Tiers: CollectionConfig = {
     },
   },
   hooks: {
-    beforeChange: [validateTierOnPublish],
+    beforeChange: [validateSuccessorTier, validateTierOnPublish],
     beforeDelete: [preventTierDeletionWithMembers, preventTierDeletionBreakingLadder],
     afterChange: [recordTierVersionOnPublish, ...catalogueChangeHooks.afterChange],
     afterDelete: catalogueChangeHooks.afterDelete,
+    afterOperation: [explainBulkRefusals],
   },
   fields: [
     {
@@ -112,6 +115,19 @@ export const Tiers: CollectionConfig = {
           ],
         },
       ],
+    },
+    {
+      name: 'priceExceptionReason',
+      type: 'textarea',
+      label: { zh: '价格例外原因', en: 'Price exception reason' },
+      access: fieldPolicy.internalNote,
+      admin: {
+        condition: (data) => data?.kind === 'paid' || data?.kind === 'growth',
+        description: {
+          zh: '只有当价格故意超出每月上限、长周期折合每月更贵，或不高于更低等级时填写；会被记录。',
+          en: 'Only when a price deliberately exceeds the monthly maximum, costs more per month over a longer period, or is not above a lower tier; it is recorded.',
+        },
+      },
     },
     {
       name: 'growth',
@@ -208,24 +224,22 @@ export const Tiers: CollectionConfig = {
       type: 'relationship',
       relationTo: slugs.tiers,
       label: { zh: '归档后会员转入', en: 'Members move to' },
+      // The picker offers live tiers only; validateSuccessorTier explains any other choice.
+      filterOptions: ({ id }): Where => {
+        const live: Where[] = [
+          { status: { not_equals: 'archived' } },
+          { _status: { equals: 'published' } },
+        ]
+        return { and: id === undefined ? live : [...live, { id: { not_equals: id } }] }
+      },
       admin: {
         position: 'sidebar',
         condition: (data) => data?.status === 'archived',
         description: {
-          zh: '归档等级的会员在当前周期结束后转入此等级。',
-          en: 'Members of an archived tier move here when their period ends.',
+          zh: '归档等级的会员在当前周期结束后转入此等级：须是另一个已发布、未归档且不低于它的等级。',
+          en: 'Members of an archived tier move here when their period ends: another published, non-archived tier not ranked below it.',
         },
       },
-      validate: (
-        value: unknown,
-        { req, siblingData }: { req: PayloadRequest; siblingData: Record<string, unknown> },
-      ) =>
-        siblingData.status !== 'archived' || value
-          ? true
-          : inEditorLanguage(req, {
-              zh: '归档等级前，请选择会员将转入的等级。',
-              en: 'Before archiving a tier, choose the tier its members move to.',
-            }),
     },
   ],
 }

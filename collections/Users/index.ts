@@ -1,6 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
+import { accountAuditHooks } from '../../hooks/audit/recordAuditEntry'
+import { explainBulkRefusals } from '../../hooks/shared/explainBulkRefusals'
 import { grantAdminToFirstUser } from '../../hooks/users/grantAdminToFirstUser'
+import { keepAnAdministrator } from '../../hooks/users/keepAnAdministrator'
+import { recordLockout } from '../../hooks/users/recordLockout'
+import { recordPasswordReset } from '../../hooks/users/recordPasswordReset'
+import { recordUnlock } from '../../hooks/users/recordUnlock'
+import { refuseRoleChangesByNonAdmins } from '../../hooks/users/refuseRoleChangesByNonAdmins'
 import { fieldPolicy, policy } from '../../src/access/policy'
 import { roleLabels, staffRoles } from '../../src/access/roles'
 import { slugs } from '../slugs'
@@ -24,7 +31,12 @@ export const Users: CollectionConfig = {
     group: { zh: '系统', en: 'System' },
   },
   hooks: {
-    beforeChange: [grantAdminToFirstUser],
+    beforeOperation: [refuseRoleChangesByNonAdmins],
+    beforeChange: [grantAdminToFirstUser, keepAnAdministrator, ...accountAuditHooks.beforeChange],
+    afterChange: accountAuditHooks.afterChange,
+    afterDelete: accountAuditHooks.afterDelete,
+    afterOperation: [recordUnlock, recordPasswordReset, explainBulkRefusals],
+    afterError: [recordLockout],
   },
   fields: [
     {
@@ -45,8 +57,8 @@ export const Users: CollectionConfig = {
       access: fieldPolicy.roles,
       admin: {
         description: {
-          zh: '只有管理员可以授予或收回角色。',
-          en: 'Only administrators can grant or remove roles.',
+          zh: '只有管理员可以授予或收回角色；最后一名管理员不能移除自己的管理员角色。',
+          en: 'Only administrators can grant or remove roles; the last administrator keeps the admin role.',
         },
       },
     },

@@ -5,6 +5,7 @@ import { inEditorLanguage } from '../../src/adapters/language'
 import { auditGlobalHooks } from '../../hooks/audit/recordAuditEntry'
 import { invalidateCatalogueOnSettings } from '../../hooks/entitlements/invalidateCatalogue'
 import { globalSlugs } from '../../collections/slugs'
+import { defaultMaximumMonthlyPrice } from '../../src/domain/catalogue/prices'
 
 const isTimeZone = (value: unknown): boolean => {
   if (typeof value !== 'string' || !value) return false
@@ -56,6 +57,20 @@ export const MembershipSettings: GlobalConfig = {
         description: {
           zh: '自动续费未到账时，会员在周期结束后仍保留等级的天数；之后到期并回到入门等级。',
           en: 'Days an auto-renewing member keeps the tier after the period ends while payment is pending; then the membership expires to the entry tier.',
+        },
+      },
+    },
+    {
+      name: 'maximumMonthlyPrice',
+      type: 'number',
+      defaultValue: defaultMaximumMonthlyPrice / 100,
+      min: 1,
+      label: { zh: '每月价格上限（元）', en: 'Maximum price per month (in yuan)' },
+      admin: {
+        step: 1,
+        description: {
+          zh: '发布等级时，任何价格折合每月不得超过此金额（防止把“分”当“元”填写）；确需更高时，在等级上填写“价格例外原因”。',
+          en: 'When a tier is published, no price may come to more than this per month (it catches fen typed as yuan); for a deliberate exception, write a price exception reason on the tier.',
         },
       },
     },

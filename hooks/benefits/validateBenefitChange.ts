@@ -3,15 +3,15 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { benefitFromDoc, editedName } from '../../src/adapters/catalogue'
 import { throwIfFindings } from '../../src/adapters/findings'
 import { benefitChangeFindings } from '../../src/domain/catalogue/ladder'
-import { keyChangeInUse, shapeChangeInUse } from '../../src/domain/catalogue/messages'
-import type { Finding } from '../../src/domain/catalogue/types'
+import { benefitMeaningFindings } from '../../src/domain/catalogue/meaning'
 import { tiersReferencing } from '../../src/operations/findReferences'
 import { loadCatalogue } from '../../src/operations/loadCatalogue'
 import { storedInAllLocales } from '../../src/operations/storedInAllLocales'
 
 /**
- * Editing a benefit can break tiers from the other side: a new shape, a removed or re-ordered
- * level, a renamed key. Checked against every tier that uses the benefit.
+ * Editing a benefit can break tiers from the other side: a new key, shape, quota period or
+ * duration unit (docs/rules.md rule 4), a removed or re-ordered level. Checked against every tier
+ * that uses the benefit, published or in a draft.
  */
 export const validateBenefitChange: CollectionBeforeChangeHook = async ({
   collection,
@@ -32,37 +32,17 @@ export const validateBenefitChange: CollectionBeforeChangeHook = async ({
   const after = benefitFromDoc({ ...stored, ...data, id })
   after.name = editedName(stored.name, data.name, req.locale)
 
-  const findings: Finding[] = []
-  if (after.key !== before.key) {
-    findings.push({
-      code: 'key-change-in-use',
-      path: 'key',
-      message: keyChangeInUse({ before: before.key, after: after.key, users }),
-    })
-  }
-  const catalogue = await loadCatalogue(req)
-  findings.push(
-    ...benefitChangeFindings({
+  let findings = benefitMeaningFindings({ before, after, users })
+  if (findings.length === 0) {
+    const catalogue = await loadCatalogue(req)
+    findings = benefitChangeFindings({
       before,
       after,
       tiers: catalogue.tiers,
       benefits: new Map([...catalogue.benefitsById, [id, after]]),
       accessTiers: catalogue.accessTiersById,
-    }),
-  )
-  // Unpublished drafts hold the benefit too: its shape must not change under them either.
-  if (after.shape.kind !== before.shape.kind && !findings.some((f) => f.path === 'valueShape')) {
-    findings.push({
-      code: 'shape-change-in-use',
-      path: 'valueShape',
-      message: shapeChangeInUse({
-        benefit: after.name,
-        from: before.shape.kind,
-        to: after.shape.kind,
-        tiers: users.examples,
-      }),
     })
   }
-  throwIfFindings(findings, { req, collection: collection.slug, fallbackPath: 'valueShape' })
+  throwIfFindings(findings, { req, id, collection: collection.slug, fallbackPath: 'valueShape' })
   return data
 }

@@ -30,5 +30,5 @@ export const preventAccessTierDeletionWhileUsed: CollectionBeforeDeleteHook = as
       message: accessTierInUse({ by: 'tiers', references: tiers }),
     })
   }
-  throwIfFindings(findings, { req, collection: collection.slug, fallbackPath: 'status' })
+  throwIfFindings(findings, { req, id, collection: collection.slug, fallbackPath: 'status' })
 }

@@ -21,6 +21,7 @@ export const preventTierDeletionBreakingLadder: CollectionBeforeDeleteHook = asy
   }).map(({ finding }) => ({ ...finding, path: 'status' }))
   throwIfFindings(findings, {
     req,
+    id,
     collection: collection.slug,
     fallbackPath: 'status',
     lead: {

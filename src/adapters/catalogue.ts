@@ -171,20 +171,30 @@ export function rowFromValue(value: BenefitValue): Doc {
   }
 }
 
+/** 元 as typed -> 分, rounded to whole 分 (what members pay). */
 const yuanToFen = (value: unknown): number =>
   typeof value === 'number' ? Math.round(value * 100) : Number.NaN
+
+/**
+ * 元 as typed -> 分 without rounding away a third decimal (39.999 -> 3999.9), so the publish check
+ * can refuse it; binary noise is dropped (19.9 * 100 = 1990.0000000000002 -> 1990).
+ */
+const yuanToExactFen = (value: unknown): number =>
+  typeof value === 'number' ? Number((value * 100).toFixed(6)) : Number.NaN
 
 export function tierFromDoc(
   input: object,
   benefitKinds: ReadonlyMap<string, ValueKind>,
+  options: { exactPrices?: boolean } = {},
 ): TierDefinition {
   const doc = input as Doc
+  const toFen = options.exactPrices ? yuanToExactFen : yuanToFen
   const prices: TierPrice[] = (Array.isArray(doc.prices) ? doc.prices : []).map((entry) => {
     const row = asDoc(entry)
     return {
       period: text(row.period) as BillingPeriod,
-      listPrice: yuanToFen(row.listPrice),
-      sellingPrice: yuanToFen(row.sellingPrice),
+      listPrice: toFen(row.listPrice),
+      sellingPrice: toFen(row.sellingPrice),
     }
   })
   const benefits: TierBenefitGrant[] = (Array.isArray(doc.benefits) ? doc.benefits : []).map(
@@ -201,6 +211,7 @@ export function tierFromDoc(
   )
   const growth = asDoc(doc.growth)
   const accessReason = text(doc.accessExceptionReason).trim()
+  const priceReason = text(doc.priceExceptionReason).trim()
   return {
     id: String(doc.id ?? ''),
     slug: text(doc.slug),
@@ -221,6 +232,7 @@ export function tierFromDoc(
       .map(relationId)
       .filter((id): id is string => id !== null),
     ...(accessReason ? { accessExceptionReason: accessReason } : {}),
+    ...(priceReason ? { priceExceptionReason: priceReason } : {}),
   }
 }
 

@@ -1,13 +1,34 @@
-// Domain findings -> Payload's ValidationError, so the admin shows each one at its field.
-import { ValidationError, type PayloadRequest } from 'payload'
+// Domain findings -> Payload's ValidationError, so the admin shows each one at its field. Every
+// refusal is also remembered for its request and document, because Payload's bulk REST operations
+// (PATCH/DELETE /api/<collection>?where=…) keep only each error's summary ("The following field is
+// invalid: status"); hooks/shared/explainBulkRefusals puts the details back into their answer.
+import { APIError, ValidationError, type PayloadRequest } from 'payload'
 
 import type { Finding, Localized } from '../domain/catalogue/types'
 import { editorLanguage } from './language'
+
+export type FieldRefusal = { path: string; message: string }
+
+/** What a hook refused, per request and document id. */
+const refusals = new WeakMap<PayloadRequest, Map<string, FieldRefusal[]>>()
+
+function remember(req: PayloadRequest, id: unknown, errors: FieldRefusal[]): void {
+  if (id === undefined || id === null || id === '') return
+  let byId = refusals.get(req)
+  if (!byId) refusals.set(req, (byId = new Map()))
+  byId.set(String(id), errors)
+}
+
+/** The field errors a hook refused document `id` with during this request, if any. */
+export const refusalOf = (req: PayloadRequest, id: unknown): FieldRefusal[] | undefined =>
+  refusals.get(req)?.get(String(id))
 
 export function throwIfFindings(
   findings: readonly Finding[],
   context: {
     req: PayloadRequest
+    /** The document refused (for bulk answers); absent on create. */
+    id?: unknown
     collection?: string
     global?: string
     fallbackPath: string
@@ -21,16 +42,18 @@ export function throwIfFindings(
   const unique = new Map(
     findings.map((finding) => [`${finding.path}|${finding.message.en}`, finding]),
   )
+  const errors = [...unique.values()].map((finding) => ({
+    path: finding.path || context.fallbackPath,
+    message: context.lead
+      ? `${context.lead[language]} ${finding.message[language]}`
+      : finding.message[language],
+  }))
+  remember(context.req, context.id, errors)
   throw new ValidationError(
     {
       ...(context.collection ? { collection: context.collection } : {}),
       ...(context.global ? { global: context.global } : {}),
-      errors: [...unique.values()].map((finding) => ({
-        path: finding.path || context.fallbackPath,
-        message: context.lead
-          ? `${context.lead[language]} ${finding.message[language]}`
-          : finding.message[language],
-      })),
+      errors,
       req: context.req,
     },
     context.req.t,
@@ -43,9 +66,30 @@ export function throwFieldError(
   collection: string,
   path: string,
   message: Localized,
+  id?: unknown,
 ): never {
-  throw new ValidationError(
-    { collection, errors: [{ path, message: message[editorLanguage(req)] }], req },
-    req.t,
+  const errors = [{ path, message: message[editorLanguage(req)] }]
+  remember(req, id, errors)
+  throw new ValidationError({ collection, errors, req }, req.t)
+}
+
+/**
+ * 403: the caller may not make this change at all (not a value to correct). The answer carries a
+ * machine-readable reason and the field, like a validation error: `errors[0].data`.
+ */
+export function throwForbidden(
+  req: PayloadRequest,
+  input: { collection: string; path: string; reason: string; message: Localized },
+): never {
+  const message = input.message[editorLanguage(req)]
+  throw new APIError(
+    message,
+    403,
+    {
+      collection: input.collection,
+      reason: input.reason,
+      errors: [{ path: input.path, message }],
+    },
+    true,
   )
 }

@@ -9,12 +9,9 @@ const port = process.env.PORT ?? '3000'
 const database = await resolveDatabase()
 console.log(`[dev] database: ${database.source} ${database.uri}`)
 
-const env = {
-  ...process.env,
-  DATABASE_URI: database.uri,
-  PORT: port,
-  SERVER_URL: process.env.SERVER_URL ?? `http://localhost:${port}`,
-}
+// No SERVER_URL unless one is given: the admin then works at whatever address it is opened at
+// (localhost, 127.0.0.1, this machine's name; src/config/devOrigins.ts).
+const env = { ...process.env, DATABASE_URI: database.uri, PORT: port }
 // The seed is idempotent: a new database gets the demo data, an existing one what it lacks.
 const seeded = spawnSync('npx', ['tsx', 'seed/cli.ts', '--quiet'], { env, stdio: 'inherit' })
 if (seeded.status !== 0) {

@@ -5,6 +5,8 @@ import { Button, useAllFormFields, useDocumentInfo, useTranslation } from '@payl
 import { reduceFieldsToValues } from 'payload/shared'
 import { useState } from 'react'
 
+import { countOf } from '../domain/catalogue/english'
+
 type Text = { zh: string; en: string }
 type Impact = {
   change: 'initial' | 'improvement' | 'worsening' | 'unchanged'
@@ -31,7 +33,7 @@ const words = {
   members: {
     zh: (total: number, paying: number) => `当前 ${total} 名会员，其中 ${paying} 名在付费周期内。`,
     en: (total: number, paying: number) =>
-      `${total} current members, ${paying} of them in a paid period.`,
+      `${countOf(total, 'current member')}, ${paying} of them in a paid period.`,
   },
   change: {
     initial: { zh: '首次发布。', en: 'First publish.' },
@@ -47,13 +49,13 @@ const words = {
   },
   gain: {
     zh: (n: number) => `${n} 名会员立即获得`,
-    en: (n: number) => `${n} members gain at once`,
+    en: (n: number) => `${countOf(n, 'member')} ${n === 1 ? 'gains' : 'gain'} at once`,
   },
   loss: {
     zh: (now: number, deferred: number, until: string) =>
       `${now} 名立即失去；${deferred} 名保留至 ${until}`,
     en: (now: number, deferred: number, until: string) =>
-      `${now} lose it now; ${deferred} keep it until ${until}`,
+      `${now} ${now === 1 ? 'loses' : 'lose'} it now; ${deferred} ${deferred === 1 ? 'keeps' : 'keep'} it until ${until}`,
   },
   accessLost: { zh: '不再开放课程层级', en: 'Course tier no longer opened' },
   accessGained: { zh: '新开放课程层级', en: 'Course tier newly opened' },

@@ -2,9 +2,12 @@
 import type { PayloadRequest, Where } from 'payload'
 
 import { slugs } from '../../collections/slugs'
-import { toLocalized } from '../adapters/catalogue'
+import { relationId, toLocalized } from '../adapters/catalogue'
 import { preservingLocale } from './preserveLocale'
-import type { Localized } from '../domain/catalogue/types'
+import type { BenefitDefinition, Localized } from '../domain/catalogue/types'
+import { memberView } from '../domain/entitlements/engine'
+import { benefitHoldings, type BenefitHoldingSummary } from '../domain/entitlements/holdings'
+import { catalogueOf, ensureStoreLoaded, planCacheOf, storedMembers } from './entitlements/store'
 
 export type References = { count: number; examples: Localized[] }
 
@@ -49,5 +52,55 @@ export async function coursesReferencing(req: PayloadRequest, where: Where): Pro
   return {
     count: found.totalDocs,
     examples: found.docs.map((doc) => toLocalized((doc as { title?: unknown }).title)),
+  }
+}
+
+/** Support grants of a benefit (any, past ones included), named by a few of their members. */
+export async function grantsReferencing(
+  req: PayloadRequest,
+  benefitId: string,
+): Promise<{ count: number; examples: string[] }> {
+  const found = await req.payload.find({
+    req,
+    collection: slugs.entitlementGrants,
+    where: { benefit: { equals: benefitId } },
+    depth: 0,
+    limit: 3,
+    overrideAccess: true,
+  })
+  if (found.totalDocs === 0) return { count: 0, examples: [] }
+  const memberIds = [
+    ...new Set(found.docs.map((doc) => relationId(doc.member)).filter((id) => id !== null)),
+  ]
+  const members = await req.payload.find({
+    req,
+    collection: slugs.members,
+    where: { id: { in: memberIds } },
+    depth: 0,
+    limit: memberIds.length,
+    overrideAccess: true,
+  })
+  const externalIds = new Map(members.docs.map((doc) => [String(doc.id), String(doc.externalId)]))
+  return {
+    count: found.totalDocs,
+    examples: memberIds.map((id) => externalIds.get(id) ?? id),
+  }
+}
+
+/** Paying members who still receive a benefit through the tier version they paid for, at `now`. */
+export async function tierVersionsHolding(
+  req: PayloadRequest,
+  benefit: BenefitDefinition,
+  now = new Date(),
+): Promise<BenefitHoldingSummary & { timeZone: string }> {
+  await ensureStoreLoaded(req.payload)
+  const { catalogue } = await catalogueOf(req.payload)
+  const cache = planCacheOf(req.payload)
+  const views = (function* () {
+    for (const member of storedMembers(req.payload)) yield memberView(member, catalogue, now, cache)
+  })()
+  return {
+    ...benefitHoldings({ views, benefit, plansByKey: catalogue.plansByKey }),
+    timeZone: catalogue.settings.timeZone,
   }
 }

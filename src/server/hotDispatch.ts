@@ -7,9 +7,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { decodeJsonBody } from '../api/http'
 import { refusalBody, refusalStatus, transportRefusals } from '../api/refusals'
 import type { Refusal } from '../operations/result'
+import { inputLimits } from '../domain/input/limits'
 import type { HotRequest, HotResponse, HotRoute } from './hotRoutes'
 
-export const MAX_BODY_BYTES = 1024 * 1024
+/** The same JSON body limit as the REST and GraphQL guards behind Next. */
+export const MAX_BODY_BYTES = inputLimits.jsonBodyBytes
 
 export type RequestListener = (request: IncomingMessage, response: ServerResponse) => void
 export type FallbackHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>

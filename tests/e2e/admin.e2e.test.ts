@@ -1,13 +1,12 @@
 // The real thing: `next build`, the app server (`npm start`: hot routes + Next) on a free port,
-// headless Chromium signing in to /admin.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+// headless Chromium (tests/e2e/browser.ts) signing in to /admin.
+import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 
 import type { Payload } from 'payload'
-import { type Browser, chromium } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { slugs } from '../../collections/slugs'
 import { findFreePort } from '../../src/database/localDatabase'
@@ -16,106 +15,62 @@ import { demoBillingAccount, demoServiceAccount, demoStaff } from '../../seed/da
 import { seed } from '../../seed/index'
 import { demoMemberId, seedMembers } from '../../seed/members'
 import { testPayload } from '../helpers/api'
+import { launchChromium } from './browser'
+import { type ServerProcess, startServerProcess } from './serverProcess'
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const chromium = inject('chromium')
 const admin = demoStaff.find((person) => person.role === 'admin')!
 
 let payload: Payload
-let server: ChildProcess | undefined
+let server: ServerProcess | undefined
 let browser: Browser | undefined
 let baseUrl = ''
-const serverLog: string[] = []
 
-async function waitForServer(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (server?.exitCode !== null || server.signalCode !== null) {
-      throw new Error(`the server exited early:\n${serverLog.join('')}`)
+// Without a browser (never in CI) the whole file is skipped: tests/setup/globalBrowser.ts.
+describe.skipIf(!chromium)('the built admin', () => {
+  beforeAll(async () => {
+    payload = await testPayload()
+    await seed({ payload })
+    await seedMembers({ payload, count: 40 })
+
+    if (process.env.E2E_REUSE_BUILD !== 'true' || !existsSync('.next/BUILD_ID')) {
+      // Without DATABASE_URI: building needs no database (importing the config starts nothing).
+      const withoutDatabase = { ...process.env }
+      delete withoutDatabase.DATABASE_URI
+      const build = spawnSync('npx', ['next', 'build'], {
+        env: { ...withoutDatabase, NEXT_TELEMETRY_DISABLED: '1' },
+        encoding: 'utf8',
+        timeout: 15 * 60_000,
+      })
+      if (build.status !== 0) {
+        throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`)
+      }
     }
-    try {
-      const response = await fetch(url)
-      if (response.ok) return
-    } catch {
-      // not listening yet
-    }
-    await sleep(500)
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s:\n${serverLog.join('')}`)
-}
 
-beforeAll(async () => {
-  payload = await testPayload()
-  await seed({ payload })
-  await seedMembers({ payload, count: 40 })
-
-  if (process.env.E2E_REUSE_BUILD !== 'true' || !existsSync('.next/BUILD_ID')) {
-    const build = spawnSync('npx', ['next', 'build'], {
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-      encoding: 'utf8',
-      timeout: 15 * 60_000,
-    })
-    if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`)
-  }
-
-  const port = await findFreePort()
-  baseUrl = `http://127.0.0.1:${port}`
-  // What `npm start` runs, in its own process group so anything it starts goes down with it.
-  // DATABASE_URI comes from the test environment; the diagnostics route shows whose Payload
-  // instance Next's handlers use.
-  server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/server.ts'], {
-    env: {
+    const port = await findFreePort()
+    baseUrl = `http://127.0.0.1:${port}`
+    // What `npm start` runs. DATABASE_URI comes from the test environment; the diagnostics route
+    // shows whose Payload instance Next's handlers use.
+    server = startServerProcess('src/cli/server.ts', {
       ...process.env,
       PORT: String(port),
       HOSTNAME: '127.0.0.1',
       APP_SERVER_DIAGNOSTICS: '1',
       NEXT_TELEMETRY_DISABLED: '1',
-    },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    await server.waitFor(`${baseUrl}/livez`, 120_000)
+    await server.waitFor(`${baseUrl}/admin/login`, 120_000)
+
+    browser = await launchChromium(chromium!)
   })
-  server.stdout?.on('data', (chunk: Buffer) => serverLog.push(chunk.toString()))
-  server.stderr?.on('data', (chunk: Buffer) => serverLog.push(chunk.toString()))
-  await waitForServer(`${baseUrl}/livez`, 120_000)
-  await waitForServer(`${baseUrl}/admin/login`, 120_000)
 
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    // Everything seeded lives in this run's own database, which global teardown drops.
+    await payload?.destroy()
   })
-})
 
-/** Ends the whole process group; ESRCH means it is already gone. */
-async function stopProcessGroup(child: ChildProcess): Promise<void> {
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, signal)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error
-    }
-  }
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  signalGroup('SIGTERM')
-  await Promise.race([exited, sleep(10_000)])
-  signalGroup('SIGKILL')
-}
-
-afterAll(async () => {
-  await browser?.close()
-  if (server?.pid) await stopProcessGroup(server)
-  // Everything seeded lives in this run's own database, which global teardown drops.
-  await payload?.destroy()
-})
-
-describe('the built admin', () => {
   it('lets the seeded administrator sign in and shows the dashboard and the seeded tiers', async () => {
     const page = await browser!.newPage({ locale: 'en-US' })
     try {
@@ -250,6 +205,41 @@ describe('the built admin', () => {
     expect(await refused.json()).toMatchObject({
       errors: [{ name: 'ValidationError', data: { errors: [{ path: 'rank' }] } }],
     })
+  })
+
+  it('refuses bad input over HTTP with a 4xx and a reason, never an empty 500', async () => {
+    const sort = await fetch(`${baseUrl}/api/${slugs.tiers}?sort=$where`)
+    expect(sort.status).toBe(400)
+    expect(await sort.json()).toMatchObject({ reason: 'invalid_query', field: 'sort' })
+
+    const graphql = await fetch(`${baseUrl}/api/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept-Language': 'en' },
+      body: '{',
+    })
+    expect(graphql.status).toBe(400)
+    expect(await graphql.json()).toMatchObject({
+      errors: [
+        {
+          message: expect.stringMatching(/not valid JSON/),
+          extensions: { reason: 'invalid_json' },
+        },
+      ],
+    })
+
+    // Through Next and on the hot path alike, a body over the one JSON limit is refused.
+    const oversized = JSON.stringify({ member: 'x'.repeat(2 * 1024 * 1024) })
+    for (const path of [`/api/${slugs.tiers}`, '/api/entitlements/check-batch']) {
+      const response = await fetch(`${baseUrl}${path}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `${slugs.serviceAccounts} API-Key ${demoServiceAccount.apiKey}`,
+        },
+        body: oversized,
+      })
+      expect(response.status, path).toBe(413)
+    }
   })
 
   it('answers checks on the lean path with an API key exactly as Next does for a staff session', async () => {

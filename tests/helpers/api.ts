@@ -1,20 +1,17 @@
-// Calls Payload's REST and GraphQL route handlers in-process, exactly as Next would.
+// Calls the app's REST and GraphQL route handlers (Payload's, behind the input guard) in-process,
+// exactly as Next would.
 import config from '@payload-config'
-import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import { getPayload, type Payload } from 'payload'
 
 import { slugs } from '../../collections/slugs'
+import { guardedRestRoutes } from '../../src/endpoints/restGuard'
+import { guardedGraphqlPost } from '../../src/graphql/graphqlGuard'
 import { demoServiceAccount } from '../../seed/data/staff'
 
 export const baseUrl = 'http://localhost:3000'
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
-const handlers = {
-  GET: REST_GET(config),
-  POST: REST_POST(config),
-  PATCH: REST_PATCH(config),
-  DELETE: REST_DELETE(config),
-}
+const handlers = guardedRestRoutes(config)
 
 export type Credentials = { token: string } | { apiKey: string } | null
 
@@ -60,9 +57,41 @@ export async function rest(
   }
 }
 
-const graphqlHandler = GRAPHQL_POST(config)
+const graphqlHandler = guardedGraphqlPost(config)
 
-export type GraphqlError = { message: string; extensions?: Record<string, unknown> }
+/**
+ * Hands a raw Request to the handler Next would route it to (GraphQL or REST) and returns the
+ * raw Response: for requests `rest()` and `graphql()` cannot express (malformed bodies, odd
+ * content types) and responses that may not be JSON.
+ */
+export function send(request: Request): Promise<Response> {
+  const { pathname } = new URL(request.url)
+  if (pathname === '/api/graphql') {
+    if (request.method !== 'POST') return Promise.resolve(new Response(null, { status: 405 }))
+    return graphqlHandler(request)
+  }
+  const method = request.method as Method
+  // Next hands the route its path segments decoded.
+  const slug = pathname
+    .replace(/^\/api\//, '')
+    .split('/')
+    .filter(Boolean)
+    .map(decodeURIComponent)
+  return handlers[method](request, { params: Promise.resolve({ slug }) })
+}
+
+/**
+ * A GraphQL error as Payload reports it (`extensions.data` holds a ValidationError's field
+ * errors), or as an API operation refuses (`extensions` is the REST refusal body plus `status`).
+ */
+export type GraphqlError = {
+  message: string
+  extensions?: {
+    statusCode?: number
+    data?: { reason?: string; errors?: { path: string; message: string }[] }
+    [key: string]: unknown
+  }
+}
 
 export async function graphql(
   query: string,

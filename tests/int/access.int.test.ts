@@ -70,14 +70,16 @@ describe('staff users', () => {
   })
 
   it('cannot raise their own role over REST', async () => {
+    const before = await payload.findByID({ collection: slugs.users, id: viewer.id })
     const { status } = await rest('PATCH', `/${slugs.users}/${viewer.id}`, {
       as: viewer,
       json: { roles: ['admin'], name: 'Still a viewer' },
     })
-    expect(status).toBe(200)
+    // Refused outright (it used to answer 200 and drop the roles silently).
+    expect(status).toBe(403)
     const stored = await payload.findByID({ collection: slugs.users, id: viewer.id })
     expect(stored.roles).toEqual(['viewer'])
-    expect(stored.name).toBe('Still a viewer')
+    expect(stored.name).toBe(before.name)
   })
 
   it('cannot raise their own role over GraphQL', async () => {
@@ -91,9 +93,7 @@ describe('staff users', () => {
       `,
       { as: operations, variables: { id: operations.id } },
     )
-    // The mutation runs (no schema error); the roles field is silently left as it was.
-    expect(result.errors).toBeUndefined()
-    expect(result.data?.updateUser).toEqual({ roles: ['operations'] })
+    expect(result.errors?.[0]?.extensions?.statusCode).toBe(403)
     const stored = await payload.findByID({ collection: slugs.users, id: operations.id })
     expect(stored.roles).toEqual(['operations'])
   })

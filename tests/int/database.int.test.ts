@@ -14,7 +14,10 @@ import {
   pingDatabase,
   stopLocalDatabase,
 } from '../../src/database/localDatabase'
+import type { MongooseAdapter } from '@payloadcms/db-mongodb'
+
 import { slugs } from '../../collections/slugs'
+import { mongoAdapterTuning } from '../../src/database/adapterOptions'
 import { probeServerCapabilities } from '../../src/database/serverCapabilities'
 import { testPayload } from '../helpers/api'
 
@@ -116,5 +119,17 @@ describe('the local database bring-up', () => {
       expect(['ferretdb', 'mongodb']).toContain(capabilities.engine)
     }
     expect(capabilities.version).toMatch(/\d+\.\d+/)
+  })
+
+  it('fits the adapter to the server when Payload connects, not when the config is imported', async () => {
+    const payload = await testPayload()
+    const tuning = mongoAdapterTuning(await probeServerCapabilities(inject('databaseUri')))
+    const db = payload.db as unknown as MongooseAdapter
+    // mongooseAdapter() defaults are joins and index hints on: on FerretDB both must be off now.
+    expect(db.useJoinAggregations).toBe(tuning.useJoinAggregations)
+    expect(db.usePipelineInSortLookup).toBe(tuning.usePipelineInSortLookup)
+    expect(db.disableIndexHints).toBe(tuning.disableIndexHints)
+    if (tuning.transactionOptions === false) expect(db.transactionOptions).toBe(false)
+    if (tuning.connectOptions) expect(db.connectOptions).toMatchObject(tuning.connectOptions)
   })
 })

@@ -23,10 +23,11 @@ const tiers: TierDefinition[] = seedTiers.map((tier) => ({
   name: tier.name,
   rank: tier.rank,
   kind: tier.kind,
+  // 元 -> 分 as the publish check reads them: a third decimal would stay and be refused.
   prices: tier.prices.map((price) => ({
     period: price.period,
-    listPrice: Math.round(price.listPrice * 100),
-    sellingPrice: Math.round(price.sellingPrice * 100),
+    listPrice: Number((price.listPrice * 100).toFixed(6)),
+    sellingPrice: Number((price.sellingPrice * 100).toFixed(6)),
   })),
   ...(tier.growth ? { growth: tier.growth } : {}),
   benefits: tier.benefits.map((grant) => ({ ...grant, benefitId: grant.benefit })),

@@ -8,6 +8,7 @@ import {
   type Localized,
   type QuotaPeriod,
 } from './types'
+import { singularOf } from './english'
 import { normalizeValue } from './values'
 
 const included: Localized = { zh: '有', en: 'Included' }
@@ -30,7 +31,11 @@ const durationUnitWords: Record<DurationUnit, Localized> = {
 /** Up to two decimals, without trailing zeros or binary noise (100 - 85 = 15.000000000000002). */
 const plainNumber = (value: number): string => String(Number(value.toFixed(2)))
 
-/** `500 次`, `500 sessions`, or just `500` when the benefit has no unit. */
+/** The unit as read with `amount`: English units are singular for exactly 1. */
+const unitFor = (amount: number, unit: string, locale: Locale): string =>
+  locale === 'en' && amount === 1 ? singularOf(unit) : unit
+
+/** `500 次`, `500 sessions`, `1 session`, or just `500` when the benefit has no unit. */
 const withUnit = (amount: number, unit: string): string =>
   unit ? `${plainNumber(amount)} ${unit}` : plainNumber(amount)
 
@@ -51,8 +56,9 @@ export function formatValue(
   locale: Locale,
 ): string {
   const shape = benefit.shape
-  const unit = benefit.unit[locale]
   const normalized = normalizeValue(shape, value)
+  const amount = 'amount' in normalized ? normalized.amount : Number.NaN
+  const unit = unitFor(amount, benefit.unit[locale], locale)
   switch (normalized.kind) {
     case 'flag':
       return normalized.enabled ? included[locale] : notGrantedDisplay
@@ -93,15 +99,4 @@ export function formatValueLocalized(benefit: BenefitDefinition, value: BenefitV
   return { zh: formatValue(benefit, value, 'zh'), en: formatValue(benefit, value, 'en') }
 }
 
-const numberLocales: Record<Locale, string> = { zh: 'zh-CN', en: 'en-US' }
-
-/** A price in the smallest unit (分) as money: whole amounts without decimals (¥99), else ¥99.90. */
-export function formatPrice(amountInFen: number, currency: string, locale: Locale): string {
-  const whole = amountInFen % 100 === 0
-  return new Intl.NumberFormat(numberLocales[locale], {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: whole ? 0 : 2,
-    maximumFractionDigits: whole ? 0 : 2,
-  }).format(amountInFen / 100)
-}
+export { formatPrice } from './money'

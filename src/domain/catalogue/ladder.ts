@@ -1,5 +1,6 @@
-// The tier ladder's guard rails (docs/rules.md rules 1–4): unique ranks and one lowest entry tier, a
-// monotonic gradient of benefits and course access, and adjacent tiers that differ.
+// The tier ladder's guard rails (docs/rules.md rules 1–4): unique ranks and one lowest entry tier,
+// a monotonic gradient of benefits and course access, and adjacent tiers that differ; prices
+// (docs/rules.md rule 5) are checked in prices.ts.
 import { formatValueLocalized } from './format'
 import {
   adjacentTiersIdentical,
@@ -13,17 +14,14 @@ import {
   growthThresholdsInvalid,
   honoraryTierHasRankConflict,
   levelOptionInUse,
-  priceInvalid,
   rankNotUnique,
   shapeChangeInUse,
   slugNotUnique,
   type Against,
-  type PriceProblem,
 } from './messages'
+import { priceFindings, type PriceRules } from './prices'
 import {
-  billingPeriods,
   type BenefitDefinition,
-  type BillingPeriod,
   type CourseAccessTierDefinition,
   type Finding,
   type Localized,
@@ -35,6 +33,8 @@ import { compareValues, emptyValue, valueFieldName, valueFindings } from './valu
 type Catalogue = {
   benefits: ReadonlyMap<string, BenefitDefinition>
   accessTiers: ReadonlyMap<string, CourseAccessTierDefinition>
+  /** The price plausibility settings; the defaults when left out. */
+  priceRules?: PriceRules
 }
 
 export type TierFindingsInput = Catalogue & {
@@ -98,7 +98,7 @@ function checkTier(input: TierFindingsInput): Tagged[] {
     ...untagged(slugFindings(subject, others)),
     ...untagged(kindFindings(subject, others)),
     ...untagged(growthFindings(subject)),
-    ...untagged(priceFindings(subject)),
+    ...untagged(priceFindings(subject, neighbours, input.priceRules)),
     ...benefitFindings(subject, neighbours, input),
     ...untagged(accessFindings(subject, neighbours, input)),
     ...untagged(adjacencyFindings(subject, neighbours, input)),
@@ -215,64 +215,6 @@ function growthFindings(subject: TierDefinition): Finding[] {
     message: growthThresholdsInvalid({ tier: subject.name, field, reach, keep }),
   })
   return [...(reachValid ? [] : [finding('reach')]), ...(keepValid ? [] : [finding('keep')])]
-}
-
-/** Prices are whole 分, never negative. */
-const isPriceAmount = (amount: number): boolean => Number.isInteger(amount) && amount >= 0
-
-function priceFindings(subject: TierDefinition): Finding[] {
-  const findings: Finding[] = []
-  const add = (path: string, problem: PriceProblem) =>
-    findings.push({
-      code: 'price-invalid',
-      path,
-      message: priceInvalid({ tier: subject.name, ...problem }),
-    })
-
-  if (subject.kind === 'paid' && subject.prices.length === 0) add('prices', { problem: 'missing' })
-  const firstRowOfPeriod = new Map<BillingPeriod, number>()
-  for (const [index, price] of subject.prices.entries()) {
-    const path = `prices.${index}`
-    const row = index + 1
-    if (!billingPeriods.includes(price.period)) {
-      add(`${path}.period`, { problem: 'period-unknown', row })
-    } else {
-      const firstRow = firstRowOfPeriod.get(price.period)
-      if (firstRow === undefined) firstRowOfPeriod.set(price.period, row)
-      else add(`${path}.period`, { problem: 'period-twice', row, firstRow, period: price.period })
-    }
-    const listValid = isPriceAmount(price.listPrice)
-    const sellingValid = isPriceAmount(price.sellingPrice)
-    if (!listValid) {
-      add(`${path}.listPrice`, {
-        problem: 'amount-invalid',
-        row,
-        field: 'listPrice',
-        amount: price.listPrice,
-      })
-    }
-    if (!sellingValid) {
-      add(`${path}.sellingPrice`, {
-        problem: 'amount-invalid',
-        row,
-        field: 'sellingPrice',
-        amount: price.sellingPrice,
-      })
-    }
-    if (listValid && sellingValid && price.sellingPrice > price.listPrice) {
-      add(`${path}.sellingPrice`, {
-        problem: 'selling-above-list',
-        row,
-        listPrice: price.listPrice,
-        sellingPrice: price.sellingPrice,
-      })
-    }
-    if (subject.kind === 'entry' && (price.sellingPrice > 0 || price.listPrice > 0)) {
-      const field = price.sellingPrice > 0 ? 'sellingPrice' : 'listPrice'
-      add(`${path}.${field}`, { problem: 'entry-not-free', row })
-    }
-  }
-  return findings
 }
 
 type Neighbours = {

@@ -1,11 +1,15 @@
 // Every finding's message in Chinese and English: what is wrong, which objects, how to fix it.
 // One builder per FindingCode; `findingMessages` proves at compile time that none is missing.
+import { countOf } from './english'
+import { currencyUnits, formatPriceLocalized } from './money'
 import {
   notGrantedDisplay,
   type BillingPeriod,
+  type DurationUnit,
   type FindingCode,
   type LevelOption,
   type Localized,
+  type QuotaPeriod,
   type ValueKind,
 } from './types'
 
@@ -18,7 +22,7 @@ export type AllowedRange = { min: number; max: number; integer: boolean; minExcl
 /** A count of referencing documents and a few of their names (as hooks find them). */
 export type NamedReferences = { count: number; examples: readonly Localized[] }
 
-const joinNames = (names: readonly Localized[]): Localized => ({
+export const joinNames = (names: readonly Localized[]): Localized => ({
   zh: names.map((name) => name.zh).join('、'),
   en: names.map((name) => name.en).join(', '),
 })
@@ -33,9 +37,9 @@ const referenceNames = (references: NamedReferences): Localized => {
 const shownNumber = (value: number): Localized =>
   Number.isNaN(value) ? { zh: '未填写', en: 'empty' } : { zh: String(value), en: String(value) }
 
-/** Prices are stored in 分 but edited in 元. */
+/** Prices are stored in 分 but edited in 元; shown as typed (39.999 stays 39.999). */
 const shownYuan = (fen: number): Localized =>
-  Number.isNaN(fen) ? shownNumber(fen) : shownNumber(Number((fen / 100).toFixed(2)))
+  Number.isNaN(fen) ? shownNumber(fen) : shownNumber(Number((fen / 100).toFixed(6)))
 
 const valueKindWords: Record<ValueKind, Localized> = {
   flag: { zh: '有/无', en: 'on/off' },
@@ -46,7 +50,7 @@ const valueKindWords: Record<ValueKind, Localized> = {
   duration: { zh: '时长', en: 'duration' },
 }
 
-const billingPeriodWords: Record<BillingPeriod, Localized> = {
+export const billingPeriodWords: Record<BillingPeriod, Localized> = {
   monthly: { zh: '月付', en: 'monthly' },
   quarterly: { zh: '季付', en: 'quarterly' },
   annual: { zh: '年付', en: 'annual' },
@@ -280,15 +284,26 @@ export function gradientBenefitLower(input: {
             zh: `请取消 ${t.zh} 的“包含”，或在此行填写例外原因。`,
             en: `Untick "Included" for ${t.en} or write an exception reason on this row.`,
           }
-      : lower
-        ? {
-            zh: `请提高 ${t.zh} 的值，或在此行填写例外原因。`,
-            en: `Raise ${t.en}'s value or write an exception reason on this row.`,
-          }
-        : {
-            zh: `请降低 ${t.zh} 的值，或在此行填写例外原因。`,
-            en: `Lower ${t.en}'s value or write an exception reason on this row.`,
-          }
+      : input.kind === 'duration'
+        ? // Lower is better for a duration (an answer within 2 h beats 24 h).
+          lower
+          ? {
+              zh: `请缩短 ${t.zh} 的时长，或在此行填写例外原因。`,
+              en: `Shorten ${t.en}'s time or write an exception reason on this row.`,
+            }
+          : {
+              zh: `请延长 ${t.zh} 的时长，或在此行填写例外原因。`,
+              en: `Lengthen ${t.en}'s time or write an exception reason on this row.`,
+            }
+        : lower
+          ? {
+              zh: `请提高 ${t.zh} 的值，或在此行填写例外原因。`,
+              en: `Raise ${t.en}'s value or write an exception reason on this row.`,
+            }
+          : {
+              zh: `请降低 ${t.zh} 的值，或在此行填写例外原因。`,
+              en: `Lower ${t.en}'s value or write an exception reason on this row.`,
+            }
 
   if (input.kind === 'flag') {
     const statement: Localized = lower
@@ -383,6 +398,12 @@ export function growthThresholdsInvalid(input: {
 /** Prices are numbered from 1, as the admin shows them; amounts are in 分. */
 export type PriceProblem =
   | { problem: 'amount-invalid'; row: number; field: 'listPrice' | 'sellingPrice'; amount: number }
+  | {
+      problem: 'too-many-decimals'
+      row: number
+      field: 'listPrice' | 'sellingPrice'
+      amount: number
+    }
   | { problem: 'selling-above-list'; row: number; listPrice: number; sellingPrice: number }
   | { problem: 'period-twice'; row: number; firstRow: number; period: BillingPeriod }
   | { problem: 'period-unknown'; row: number }
@@ -398,6 +419,15 @@ export function priceInvalid(input: { tier: Localized } & PriceProblem): Localiz
       return {
         zh: `${t.zh} 第 ${input.row} 个价格的${field.zh}（${amount.zh}）无效。请填写不小于 0 的金额（元），最多两位小数。`,
         en: `Price ${input.row} of ${t.en} has an invalid ${field.en} (${amount.en}). Enter an amount in yuan of at least 0, with at most two decimals.`,
+      }
+    }
+    case 'too-many-decimals': {
+      const field = priceFieldWords[input.field]
+      const amount = shownYuan(input.amount)
+      const rounded = shownYuan(Math.round(input.amount))
+      return {
+        zh: `${t.zh} 第 ${input.row} 个价格的${field.zh}（${amount.zh}）超过两位小数。价格以元为单位，最多精确到分（两位小数）：请改为例如 ${rounded.zh}。`,
+        en: `Price ${input.row} of ${t.en} has a ${field.en} with more than two decimals (${amount.en}). Prices are in yuan, to the fen at most (two decimals): enter e.g. ${rounded.en}.`,
       }
     }
     case 'selling-above-list': {
@@ -433,6 +463,222 @@ export function priceInvalid(input: { tier: Localized } & PriceProblem): Localiz
   }
 }
 
+const periodMonths: Record<BillingPeriod, number> = { monthly: 1, quarterly: 3, annual: 12 }
+
+/** "¥3,900 a month" for a monthly price, "¥699 a year (¥58.25 a month)" for an annual one. */
+function priceWithMonthly(amount: number, period: BillingPeriod, currency: string): Localized {
+  const price = formatPriceLocalized(amount, currency)
+  const monthly = formatPriceLocalized(Math.round(amount / periodMonths[period]), currency)
+  const word = billingPeriodWords[period]
+  if (period === 'monthly') return { zh: `${word.zh} ${price.zh}`, en: `${price.en} a month` }
+  return {
+    zh: `${word.zh} ${price.zh}（折合每月 ${monthly.zh}）`,
+    en: `${price.en} ${period === 'annual' ? 'a year' : 'a quarter'} (${monthly.en} a month)`,
+  }
+}
+
+/**
+ * The 分-for-元 slip: an amount that is a whole multiple of 100 元 and would pass the check if it
+ * were read as 分. `amount` is what was typed, in 分 as stored.
+ */
+function fenTypoHint(typo: boolean, amount: number, currency: string): Localized {
+  if (!typo) return { zh: '', en: '' }
+  const units = currencyUnits(currency)
+  const typed = formatPriceLocalized(amount, currency)
+  const meant = formatPriceLocalized(amount / 100, currency)
+  return {
+    zh: `是否把金额按“${units.minor.zh}”填写了？价格以${units.main.zh}为单位：${typed.zh} 若是 ${amount / 100} ${units.minor.zh}，应填 ${meant.zh}。`,
+    en: ` Did you type the amount in ${units.minor.en} instead of ${units.main.en}? Prices are in ${units.main.en}: if you meant ${amount / 100} ${units.minor.en}, enter ${meant.en}, not ${typed.en}.`,
+  }
+}
+
+const priceExceptionHint: Localized = {
+  zh: '如确属有意为之，请填写“价格例外原因”。',
+  en: 'If this is deliberate, write a price exception reason.',
+}
+
+/** A price per month above `membership-settings`' maximum: usually 分 typed as 元. */
+export function priceAboveMaximum(input: {
+  tier: Localized
+  row: number
+  field: 'listPrice' | 'sellingPrice'
+  period: BillingPeriod
+  amount: number
+  /** 分 per month. */
+  maximum: number
+  currency: string
+  fenTypo: boolean
+}): Localized {
+  const t = input.tier
+  const field = priceFieldWords[input.field]
+  const price = priceWithMonthly(input.amount, input.period, input.currency)
+  const maximum = formatPriceLocalized(input.maximum, input.currency)
+  const hint = fenTypoHint(input.fenTypo, input.amount, input.currency)
+  return {
+    zh: `${t.zh} 第 ${input.row} 个价格的${field.zh}为${price.zh}，超过“会员设置”中每月价格上限 ${maximum.zh}。${hint.zh}请按元填写正确的价格，或在“会员设置”中提高上限；${priceExceptionHint.zh}`,
+    en: `Price ${input.row} of ${t.en} has a ${field.en} of ${price.en}, above the maximum of ${maximum.en} a month set in Membership settings.${hint.en} Enter the right price in yuan or raise the maximum in Membership settings. ${priceExceptionHint.en}`,
+  }
+}
+
+/**
+ * Within one tier: a longer period dearer per month than a shorter one (`dearer-per-month`, at the
+ * longer price), or cheaper in total (`cheaper-in-total`, at the shorter price).
+ */
+export function pricePeriodInconsistent(input: {
+  tier: Localized
+  case: 'dearer-per-month' | 'cheaper-in-total'
+  row: number
+  period: BillingPeriod
+  amount: number
+  otherPeriod: BillingPeriod
+  otherAmount: number
+  currency: string
+  fenTypo: boolean
+}): Localized {
+  const t = input.tier
+  const price = priceWithMonthly(input.amount, input.period, input.currency)
+  const other = priceWithMonthly(input.otherAmount, input.otherPeriod, input.currency)
+  const period = billingPeriodWords[input.period]
+  const otherPeriod = billingPeriodWords[input.otherPeriod]
+  const hint = fenTypoHint(input.fenTypo, input.amount, input.currency)
+  if (input.case === 'dearer-per-month') {
+    return {
+      zh: `${t.zh} 的${price.zh}，按月算比${other.zh} 还贵。周期越长，每月价格不应越高：请降低${period.zh}售价或提高${otherPeriod.zh}售价。${hint.zh}${priceExceptionHint.zh}`,
+      en: `${t.en} sells ${period.en} at ${price.en}, dearer per month than ${otherPeriod.en} at ${other.en}. A longer period never costs more per month: lower the ${period.en} selling price or raise the ${otherPeriod.en} one.${hint.en} ${priceExceptionHint.en}`,
+    }
+  }
+  return {
+    zh: `${t.zh} 的${price.zh}，比更长周期的${other.zh}总价还高，没有人会选${period.zh}。更长的周期总价不应更低：请检查${period.zh}售价。${hint.zh}${priceExceptionHint.zh}`,
+    en: `${t.en} sells ${period.en} at ${price.en}, more in total than the longer ${otherPeriod.en} price of ${other.en}, so nobody would buy ${period.en}. A longer period never costs less in total: check the ${period.en} selling price.${hint.en} ${priceExceptionHint.en}`,
+  }
+}
+
+/** Across tiers, for one billing period: a higher tier must sell for more than a lower one. */
+export function priceTierOrder(input: {
+  against: Against
+  tier: Localized
+  other: Localized
+  row: number
+  period: BillingPeriod
+  amount: number
+  otherAmount: number
+  currency: string
+  fenTypo: boolean
+}): Localized {
+  const { tier: t, other: o } = input
+  const period = billingPeriodWords[input.period]
+  const price = formatPriceLocalized(input.amount, input.currency)
+  const other = formatPriceLocalized(input.otherAmount, input.currency)
+  const hint = fenTypoHint(input.fenTypo, input.amount, input.currency)
+  if (input.against === 'lower') {
+    return {
+      zh: `${t.zh} 的${period.zh}售价 ${price.zh} 不高于更低等级 ${o.zh} 的 ${other.zh}。同一计费周期内，高等级必须比低等级贵：请提高 ${t.zh} 的售价或降低 ${o.zh} 的售价。${hint.zh}${priceExceptionHint.zh}`,
+      en: `${t.en} sells ${period.en} at ${price.en}, no more than the lower tier ${o.en} at ${other.en}. For each billing period a higher tier costs more: raise ${t.en}'s selling price or lower ${o.en}'s.${hint.en} ${priceExceptionHint.en}`,
+    }
+  }
+  return {
+    zh: `${t.zh} 的${period.zh}售价 ${price.zh} 不低于更高等级 ${o.zh} 的 ${other.zh}。同一计费周期内，高等级必须比低等级贵：请降低 ${t.zh} 的售价或提高 ${o.zh} 的售价。${hint.zh}${priceExceptionHint.zh}`,
+    en: `${t.en} sells ${period.en} at ${price.en}, no less than the higher tier ${o.en} at ${other.en}. For each billing period a higher tier costs more: lower ${t.en}'s selling price or raise ${o.en}'s.${hint.en} ${priceExceptionHint.en}`,
+  }
+}
+
+type NamedRank = { name: Localized; rank: number }
+
+export type SuccessorProblem =
+  | { problem: 'missing' }
+  | { problem: 'self' }
+  | { problem: 'not-found'; successorId: string }
+  | { problem: 'archived'; successor: Localized }
+  | { problem: 'unpublished'; successor: Localized }
+  | { problem: 'ranked-below'; successor: NamedRank; rank: number }
+  | { problem: 'honorary'; successor: Localized }
+
+/** An archived tier's successor (docs/rules.md rule 6). */
+export function successorInvalid(input: { tier: Localized } & SuccessorProblem): Localized {
+  const t = input.tier
+  const choose: Localized = {
+    zh: '请选择另一个已发布、未归档且不低于它的等级。',
+    en: 'Choose another tier that is published, not archived and not ranked below it.',
+  }
+  switch (input.problem) {
+    case 'missing':
+      return {
+        zh: `归档 ${t.zh} 前，请选择其会员在周期结束后转入的等级。`,
+        en: `Before archiving ${t.en}, choose the tier its members move to when their period ends.`,
+      }
+    case 'self':
+      return {
+        zh: `${t.zh} 不能把自己设为归档后的转入等级：会员将无处可去。${choose.zh}`,
+        en: `${t.en} cannot be its own successor: its members would have nowhere to go. ${choose.en}`,
+      }
+    case 'not-found':
+      return {
+        zh: `${t.zh} 的转入等级（${input.successorId}）不存在或已被删除。${choose.zh}`,
+        en: `The tier ${t.en} hands its members to (${input.successorId}) does not exist or was deleted. ${choose.en}`,
+      }
+    case 'archived':
+      return {
+        zh: `转入等级 ${input.successor.zh} 也已归档，不再接收会员。${choose.zh}`,
+        en: `${input.successor.en} is archived too and takes no members. ${choose.en}`,
+      }
+    case 'unpublished':
+      return {
+        zh: `转入等级 ${input.successor.zh} 还没有发布，会员无法转入。请先发布它，或选择另一个已发布、未归档且不低于 ${t.zh} 的等级。`,
+        en: `${input.successor.en} is not published yet, so members cannot move to it. Publish it first, or choose another published, non-archived tier not ranked below ${t.en}.`,
+      }
+    case 'ranked-below':
+      return {
+        zh: `转入等级 ${input.successor.name.zh}（序号 ${input.successor.rank}）低于 ${t.zh}（序号 ${input.rank}）：付费会员会被降级。${choose.zh}`,
+        en: `${input.successor.name.en} (rank ${input.successor.rank}) ranks below ${t.en} (rank ${input.rank}): paying members would be downgraded. ${choose.en}`,
+      }
+    case 'honorary':
+      return {
+        zh: `${input.successor.zh} 是荣誉等级，只能授予、不能购买或续费，不能接收 ${t.zh} 的付费会员。${choose.zh}`,
+        en: `${input.successor.en} is an honorary tier, granted rather than bought or renewed, so it cannot take ${t.en}'s paying members. ${choose.en}`,
+      }
+  }
+}
+
+const quotaPeriodWords: Record<QuotaPeriod, Localized> = {
+  day: { zh: '每天', en: 'per day' },
+  week: { zh: '每周', en: 'per week' },
+  month: { zh: '每月', en: 'per month' },
+  'billing-period': { zh: '每个会员周期', en: 'per billing period' },
+}
+
+const durationUnitWords: Record<DurationUnit, Localized> = {
+  minute: { zh: '分钟', en: 'minutes' },
+  hour: { zh: '小时', en: 'hours' },
+  day: { zh: '天', en: 'days' },
+}
+
+/** A used benefit's quota period or duration unit is part of what its values mean (rule 4). */
+export function meaningChangeInUse(
+  input: { benefit: Localized; tiers: NamedReferences } & (
+    | { field: 'quotaPeriod'; from: QuotaPeriod; to: QuotaPeriod }
+    | { field: 'durationUnit'; from: DurationUnit; to: DurationUnit }
+  ),
+): Localized {
+  const tiers = referenceNames(input.tiers)
+  const b = input.benefit
+  const [from, to, what]: [Localized, Localized, Localized] =
+    input.field === 'quotaPeriod'
+      ? [
+          quotaPeriodWords[input.from],
+          quotaPeriodWords[input.to],
+          { zh: '额度周期', en: 'quota period' },
+        ]
+      : [
+          durationUnitWords[input.from],
+          durationUnitWords[input.to],
+          { zh: '时长单位', en: 'duration unit' },
+        ]
+  return {
+    zh: `${tiers.zh} 正在使用「${b.zh}」，它的${what.zh}不能从“${from.zh}”改为“${to.zh}”：这会立即、悄悄地改变这些等级给会员的权益。请保留原${what.zh}；如需新的${what.zh}，请新建一个权益，并在各等级中换用它。`,
+    en: `${input.tiers.count === 1 ? `${tiers.en} uses` : `${tiers.en} use`} "${b.en}", so its ${what.en} cannot change from ${from.en} to ${to.en}: that would silently change what those tiers give members, at once. Keep the ${what.en}, or create a new benefit with the new one and switch the tiers to it.`,
+  }
+}
+
 export function shapeChangeInUse(input: {
   benefit: Localized
   from: ValueKind
@@ -444,7 +690,7 @@ export function shapeChangeInUse(input: {
   const to = valueKindWords[input.to]
   return {
     zh: `${tiers.zh} 正在使用「${input.benefit.zh}」，它的取值方式不能从“${from.zh}”改为“${to.zh}”。请保留原取值方式；如需新的取值方式，请新建一个权益。`,
-    en: `${tiers.en} use "${input.benefit.en}", so its value shape cannot change from ${from.en} to ${to.en}. Keep the shape, or create a new benefit with the new one.`,
+    en: `${tiers.en} ${input.tiers.length === 1 ? 'uses' : 'use'} "${input.benefit.en}", so its value shape cannot change from ${from.en} to ${to.en}. Keep the shape, or create a new benefit with the new one.`,
   }
 }
 
@@ -457,7 +703,7 @@ export function levelOptionInUse(input: {
   const { key, label } = input.option
   return {
     zh: `${tiers.zh} 的「${input.benefit.zh}」使用等级 “${label.zh || key}”（${key}），不能删除这个选项。请先修改这些等级的取值，或保留该选项。`,
-    en: `${tiers.en} grant the level "${label.en || key}" (${key}) of "${input.benefit.en}", so the option cannot be removed. Change those tiers first, or keep the option.`,
+    en: `${tiers.en} ${input.tiers.length === 1 ? 'grants' : 'grant'} the level "${label.en || key}" (${key}) of "${input.benefit.en}", so the option cannot be removed. Change ${input.tiers.length === 1 ? 'that tier' : 'those tiers'} first, or keep the option.`,
   }
 }
 
@@ -473,11 +719,59 @@ export function keyChangeInUse(input: {
   }
 }
 
-export function benefitInUse(input: { users: NamedReferences }): Localized {
-  const users = referenceNames(input.users)
+/** Members who still receive a benefit through tier versions they paid for (rule 7). */
+export type BenefitHoldings = {
+  members: number
+  versions: NamedReferences
+  /** The last paid period among them ends then. */
+  until: Date | null
+  timeZone: string
+}
+
+/** A calendar date in the platform's time zone, e.g. 2026-12-01. */
+const calendarDate = (date: Date, timeZone: string): string =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(date)
+
+/** Why a benefit cannot be deleted: the tiers, support grants and held tier versions using it. */
+export function benefitInUse(input: {
+  users: NamedReferences
+  grants?: { count: number; examples: readonly string[] }
+  holdings?: BenefitHoldings
+}): Localized {
+  const parts: Localized[] = []
+  if (input.users.count > 0) {
+    const names = referenceNames(input.users)
+    parts.push({
+      zh: `${input.users.count} 个等级使用它（${names.zh}）`,
+      en: `${countOf(input.users.count, 'tier')} ${input.users.count === 1 ? 'grants' : 'grant'} it (${names.en})`,
+    })
+  }
+  const grants = input.grants
+  if (grants && grants.count > 0) {
+    const more = grants.count > grants.examples.length
+    const members = grants.examples.join(', ')
+    parts.push({
+      zh: `${grants.count} 条客服赠送引用它（会员 ${grants.examples.join('、')}${more ? ' 等' : ''}）`,
+      en: `${countOf(grants.count, 'support grant')} ${grants.count === 1 ? 'refers' : 'refer'} to it (${grants.examples.length === 1 ? 'member' : 'members'} ${members}${more ? ', …' : ''})`,
+    })
+  }
+  const holdings = input.holdings
+  if (holdings && holdings.members > 0) {
+    const versions = referenceNames(holdings.versions)
+    const until = holdings.until ? calendarDate(holdings.until, holdings.timeZone) : null
+    parts.push({
+      zh: `${holdings.members} 名付费会员仍通过 ${holdings.versions.count} 个等级版本（${versions.zh}）享有它，直到付费周期结束${until ? `（最晚 ${until}）` : ''}`,
+      en: `${countOf(holdings.members, 'paying member')} still ${holdings.members === 1 ? 'holds' : 'hold'} it through ${countOf(holdings.versions.count, 'tier version')} (${versions.en}) until ${holdings.members === 1 ? 'their paid period ends' : 'their paid periods end'}${until ? ` (${until} at the latest)` : ''}`,
+    })
+  }
   return {
-    zh: `这个权益正被 ${input.users.count} 个等级使用（${users.zh}），不能删除。请先从这些等级中移除它，或把状态改为“已归档”。`,
-    en: `This benefit is used by ${input.users.count} tier(s) (${users.en}) and cannot be deleted. Remove it from those tiers first, or set its status to Archived.`,
+    zh: `这个权益不能删除：${parts.map((part) => part.zh).join('；')}。请先移除这些引用，或把状态改为“已归档”。`,
+    en: `This benefit cannot be deleted: ${parts.map((part) => part.en).join('; ')}. Remove those references first, or set its status to Archived.`,
   }
 }
 
@@ -490,12 +784,12 @@ export function accessTierInUse(input: {
   if (input.by === 'courses') {
     return {
       zh: `有 ${count} 门课程属于这个层级（${names.zh}），不能删除。请先把课程移到其他层级，或把状态改为“已归档”。`,
-      en: `${count} course(s) belong to this access tier (${names.en}), so it cannot be deleted. Move them to another tier first, or set its status to Archived.`,
+      en: `${countOf(count, 'course')} ${count === 1 ? 'belongs' : 'belong'} to this access tier (${names.en}), so it cannot be deleted. Move ${count === 1 ? 'it' : 'them'} to another tier first, or set its status to Archived.`,
     }
   }
   return {
     zh: `${count} 个会员等级开放了这个层级（${names.zh}），不能删除。请先在这些等级中取消它，或把状态改为“已归档”。`,
-    en: `${count} tier(s) open this access tier (${names.en}), so it cannot be deleted. Remove it from those tiers first, or set its status to Archived.`,
+    en: `${countOf(count, 'tier')} ${count === 1 ? 'opens' : 'open'} this access tier (${names.en}), so it cannot be deleted. Remove it from ${count === 1 ? 'that tier' : 'those tiers'} first, or set its status to Archived.`,
   }
 }
 
@@ -517,7 +811,12 @@ export const findingMessages = {
   'adjacent-tiers-identical': adjacentTiersIdentical,
   'growth-thresholds-invalid': growthThresholdsInvalid,
   'price-invalid': priceInvalid,
+  'price-above-maximum': priceAboveMaximum,
+  'price-period-inconsistent': pricePeriodInconsistent,
+  'price-tier-order': priceTierOrder,
+  'successor-invalid': successorInvalid,
   'shape-change-in-use': shapeChangeInUse,
+  'meaning-change-in-use': meaningChangeInUse,
   'level-option-in-use': levelOptionInUse,
   'key-change-in-use': keyChangeInUse,
   'benefit-in-use': benefitInUse,

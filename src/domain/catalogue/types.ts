@@ -99,6 +99,12 @@ export type TierDefinition = {
   accessTierIds: readonly string[]
   /** Reason for opening fewer course-access tiers than a lower tier does. */
   accessExceptionReason?: string
+  /**
+   * Reason for a deliberate break of the price order (docs/rules.md rule 5): a price above the
+   * configured monthly maximum, a longer period dearer per month, a tier not dearer than the one
+   * below it. Never excuses malformed amounts or a selling price above the list price.
+   */
+  priceExceptionReason?: string
 }
 
 export type CourseAccessTierDefinition = { id: string; rank: number; name: Localized }
@@ -130,7 +136,12 @@ export const findingCodes = [
   'adjacent-tiers-identical',
   'growth-thresholds-invalid',
   'price-invalid',
+  'price-above-maximum',
+  'price-period-inconsistent',
+  'price-tier-order',
+  'successor-invalid',
   'shape-change-in-use',
+  'meaning-change-in-use',
   'level-option-in-use',
   'key-change-in-use',
   'benefit-in-use',

@@ -1,9 +1,15 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { slugs } from '../../../collections/slugs'
+import { auditedCollections, auditedGlobals, slugs } from '../../../collections/slugs'
+import {
+  recordChange,
+  recordDeletion,
+  recordGlobalChange,
+} from '../../../hooks/audit/recordAuditEntry'
 import { graphql, rest, testPayload } from '../../helpers/api'
 import { createCatalogueFixture, type Fixture } from '../../helpers/catalogue'
+import { membersFactory } from '../../helpers/members'
 import { staffFactory, type TestStaff } from '../../helpers/staff'
 
 type Entry = {
@@ -12,7 +18,9 @@ type Entry = {
   targetCollection: string
   documentId: string
   actorEmail?: string
+  actorName?: string
   actorType: string
+  actorServiceAccount?: string
   changes: { path: string; before: unknown; after: unknown }[]
 }
 
@@ -30,6 +38,22 @@ const entriesFor = async (documentId: string): Promise<Entry[]> => {
     { as: viewer },
   )
   return body.docs as Entry[]
+}
+
+/** The entries a change wrote: everything for the document newer than `known`. */
+const newEntries = async (documentId: string, known: Entry[]): Promise<Entry[]> => {
+  const seen = new Set(known.map((entry) => entry.id))
+  return (await entriesFor(documentId)).filter((entry) => !seen.has(entry.id))
+}
+
+/** Saves through the admin's own request: multipart `_payload`, depth 0, no locale fallback. */
+const adminSave = (path: string, data: Record<string, unknown>, query: string) => {
+  const form = new FormData()
+  form.append('_payload', JSON.stringify(data))
+  return rest('PATCH', `${path}?depth=0&fallback-locale=null&${query}`, {
+    as: operations,
+    body: form,
+  })
 }
 
 beforeAll(async () => {
@@ -79,6 +103,151 @@ describe('the audit log', () => {
     expect(latest?.changes).toContainEqual({ path: 'benefits.0.amount', before: 8, after: 12 })
   })
 
+  it('records one real tier change made with populated relationships as one entry with only that field', async () => {
+    const path = `/${slugs.tiers}/${fixture.tiers.gold}`
+    // What an API client does: read the tier (REST populates relationships to depth 2), change one
+    // value, send the whole document back.
+    const { body: tier } = await rest('GET', `${path}?locale=zh`, { as: operations })
+    const rows = tier.benefits as { benefit: unknown; level?: string }[]
+    expect(rows[1]!.benefit).toMatchObject({ id: fixture.benefits.video })
+    expect(tier.accessTiers).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: fixture.accessTiers.basic })]),
+    )
+    const known = await entriesFor(fixture.tiers.gold)
+    const edited = { ...tier, colour: '#B45309' }
+    const { status } = await rest('PATCH', `${path}?locale=zh`, { as: operations, json: edited })
+    expect(status).toBe(200)
+    const written = await newEntries(fixture.tiers.gold, known)
+    expect(written).toHaveLength(1)
+    expect(written[0]).toMatchObject({ action: 'publish', actorEmail: operations.email })
+    expect(written[0]!.changes).toEqual([{ path: 'colour', after: '#B45309' }])
+  })
+
+  it('records saving a draft and publishing it in the admin as one entry each; the publish lists what members will see change', async () => {
+    const path = `/${slugs.tiers}/${fixture.tiers.gold}`
+    const { body: stored } = await rest('GET', `${path}?locale=zh&depth=0&draft=true`, {
+      as: operations,
+    })
+    const rows = stored.benefits as { amount?: number }[]
+    const amount = rows[0]!.amount!
+    const draft = {
+      ...stored,
+      benefits: rows.map((row, index) => (index === 0 ? { ...row, amount: amount + 1 } : row)),
+    }
+    const known = await entriesFor(fixture.tiers.gold)
+    expect(
+      (await adminSave(path, { ...draft, _status: 'draft' }, 'locale=zh&draft=true')).status,
+    ).toBe(200)
+    const saved = await newEntries(fixture.tiers.gold, known)
+    expect(saved).toHaveLength(1)
+    expect(saved[0]).toMatchObject({ action: 'save-draft' })
+    expect(saved[0]!.changes).toEqual([
+      { path: 'benefits.0.amount', before: amount, after: amount + 1 },
+      { path: '_status', before: 'published', after: 'draft' },
+    ])
+
+    expect((await adminSave(path, { ...draft, _status: 'published' }, 'locale=zh')).status).toBe(
+      200,
+    )
+    const published = await newEntries(fixture.tiers.gold, [...known, ...saved])
+    expect(published).toHaveLength(1)
+    expect(published[0]).toMatchObject({ action: 'publish' })
+    expect(published[0]!.changes).toEqual([
+      { path: 'benefits.0.amount', before: amount, after: amount + 1 },
+    ])
+  })
+
+  it('records only the field edited in one language, not the values the other language falls back to', async () => {
+    const path = `/${slugs.tiers}/${fixture.tiers.silver}`
+    await rest('PATCH', `${path}?locale=zh`, { as: operations, json: { description: '入门付费' } })
+    const known = await entriesFor(fixture.tiers.silver)
+    // Default REST reads fall back to zh for the missing English description.
+    const { status } = await rest('PATCH', `${path}?locale=en`, {
+      as: operations,
+      json: { colour: '#94A3B8' },
+    })
+    expect(status).toBe(200)
+    const written = await newEntries(fixture.tiers.silver, known)
+    expect(written.map((entry) => entry.changes)).toEqual([[{ path: 'colour', after: '#94A3B8' }]])
+  })
+
+  it('writes no entry for a save that changes nothing', async () => {
+    const path = `/${slugs.benefits}/${fixture.benefits.answers}`
+    const { body: benefit } = await rest('GET', `${path}?locale=zh`, { as: operations })
+    const known = await entriesFor(fixture.benefits.answers)
+    expect(
+      (await rest('PATCH', `${path}?locale=zh`, { as: operations, json: benefit })).status,
+    ).toBe(200)
+    expect(await newEntries(fixture.benefits.answers, known)).toEqual([])
+  })
+
+  it('records a course-access tier change, and the system as the actor of a change without a user', async () => {
+    await payload.update({
+      collection: slugs.courseAccessTiers,
+      id: fixture.accessTiers.masterclass,
+      locale: 'en',
+      data: { name: 'Master classes' },
+    })
+    const [latest] = await entriesFor(fixture.accessTiers.masterclass)
+    expect(latest).toMatchObject({ action: 'update', actorType: 'system', locale: 'en' })
+    expect(latest?.actorEmail).toBeUndefined()
+    expect(latest?.changes).toEqual([
+      { path: 'name', before: 'Masterclasses', after: 'Master classes' },
+    ])
+  })
+
+  it("names a service account as the actor of a change made with its key's identity", async () => {
+    const account = await factory.serviceAccount(['frontend'])
+    const user = await payload.findByID({ collection: slugs.serviceAccounts, id: account.id })
+    await payload.update({
+      collection: slugs.courseAccessTiers,
+      id: fixture.accessTiers.advanced,
+      locale: 'zh',
+      data: { name: '进阶课程' },
+      user: { ...user, collection: slugs.serviceAccounts },
+    })
+    const [latest] = await entriesFor(fixture.accessTiers.advanced)
+    expect(latest).toMatchObject({ actorType: 'service', actorName: user.name })
+    // A viewer may not read service accounts, so the reference stays an id.
+    expect(latest?.actorServiceAccount).toBe(account.id)
+    expect(latest?.actorEmail).toBeUndefined()
+  })
+
+  it("records support's entitlement grants with the member and benefit by id", async () => {
+    const support = await factory.staff(['support'])
+    const members = membersFactory(payload, null)
+    const member = await payload.create({
+      collection: slugs.members,
+      data: { externalId: members.externalId() },
+    })
+    members.track(String(member.id))
+    try {
+      const created = await rest('POST', `/${slugs.entitlementGrants}`, {
+        as: support,
+        json: {
+          member: member.id,
+          benefit: fixture.benefits.community,
+          enabled: true,
+          endsAt: new Date(Date.now() + 86_400_000).toISOString(),
+          reason: '直播故障补偿',
+        },
+      })
+      expect(created.status).toBe(201)
+      const id = (created.body.doc as { id: string }).id
+      const [entry] = await entriesFor(id)
+      expect(entry).toMatchObject({ action: 'create', actorEmail: support.email })
+      expect(entry?.changes).toEqual(
+        expect.arrayContaining([
+          { path: 'member', after: member.id },
+          { path: 'benefit', after: fixture.benefits.community },
+          { path: 'reason', after: '直播故障补偿' },
+        ]),
+      )
+    } finally {
+      await members.cleanup()
+    }
+  })
+
   it('records creations and deletions', async () => {
     const created = await rest('POST', `/${slugs.courses}`, {
       as: operations,
@@ -91,8 +260,17 @@ describe('the audit log', () => {
     })
     const id = (created.body.doc as { id: string }).id
     await rest('DELETE', `/${slugs.courses}/${id}`, { as: operations })
-    const actions = (await entriesFor(id)).map((entry) => entry.action)
-    expect(actions).toEqual(['delete', 'create'])
+    const entries = await entriesFor(id)
+    expect(entries.map((entry) => entry.action)).toEqual(['delete', 'create'])
+    // Both responses populated the access tier; the entries hold its id.
+    for (const entry of entries) {
+      expect(entry.changes).toContainEqual(
+        expect.objectContaining({
+          path: 'accessTier',
+          [entry.action === 'create' ? 'after' : 'before']: fixture.accessTiers.basic,
+        }),
+      )
+    }
   })
 
   it('can be filtered by document and by user', async () => {
@@ -153,6 +331,27 @@ describe('the audit log', () => {
       as: operations,
       json: { timeZone: 'Asia/Shanghai' },
     })
+  })
+
+  it('is wired into exactly the audited collections and globals', () => {
+    const wired = payload.config.collections
+      .filter(
+        (collection) =>
+          collection.hooks.afterChange.includes(recordChange) &&
+          collection.hooks.afterDelete.includes(recordDeletion),
+      )
+      .map((collection) => collection.slug)
+    expect(wired.sort()).toEqual([...auditedCollections].sort())
+    const partlyWired = payload.config.collections.filter(
+      (collection) =>
+        collection.hooks.afterChange.includes(recordChange) !==
+        collection.hooks.afterDelete.includes(recordDeletion),
+    )
+    expect(partlyWired).toEqual([])
+    const globals = payload.config.globals
+      .filter((global) => global.hooks.afterChange.includes(recordGlobalChange))
+      .map((global) => global.slug)
+    expect(globals).toEqual([...auditedGlobals])
   })
 
   it('cannot be changed or deleted from server code either', async () => {

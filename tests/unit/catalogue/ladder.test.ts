@@ -56,6 +56,8 @@ describe('tierFindings on a sound ladder', () => {
       slug: 'bronze',
       name: { zh: '青铜', en: 'Bronze' },
       rank: 0.5,
+      // Cheaper than Silver: a lower tier costs less (docs/rules.md rule 5).
+      prices: [{ period: 'monthly', listPrice: 2900, sellingPrice: 1900 }],
       benefits: [
         grant(video, level('720p')),
         grant(answers, within(36)),
@@ -161,6 +163,7 @@ describe('tierFindings: the benefit gradient', () => {
       slug: 'diamond',
       name: { zh: '钻石', en: 'Diamond' },
       rank: 3,
+      prices: [{ period: 'annual', listPrice: 199900, sellingPrice: 129900 }],
       benefits: gold.benefits.map((row, index) =>
         index === 0 ? { ...row, value: quota(2) } : row,
       ),
@@ -178,6 +181,7 @@ describe('tierFindings: the benefit gradient', () => {
       slug: 'diamond',
       name: { zh: '钻石', en: 'Diamond' },
       rank: 3,
+      prices: [{ period: 'annual', listPrice: 199900, sellingPrice: 129900 }],
       benefits: gold.benefits.map((row, index) =>
         index === 0 ? { ...row, value: quota(2) } : row,
       ),

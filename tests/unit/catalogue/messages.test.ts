@@ -64,6 +64,50 @@ const samples: Record<FindingCode, () => Localized> = {
   'growth-thresholds-invalid': () =>
     messages.growthThresholdsInvalid({ tier: gold, field: 'keep', reach: 100, keep: 200 }),
   'price-invalid': () => messages.priceInvalid({ tier: gold, problem: 'missing' }),
+  'price-above-maximum': () =>
+    messages.priceAboveMaximum({
+      tier: silver,
+      row: 1,
+      field: 'sellingPrice',
+      period: 'monthly',
+      amount: 390_000,
+      maximum: 100_000,
+      currency: 'CNY',
+      fenTypo: true,
+    }),
+  'price-period-inconsistent': () =>
+    messages.pricePeriodInconsistent({
+      tier: silver,
+      case: 'dearer-per-month',
+      row: 2,
+      period: 'annual',
+      amount: 60_000,
+      otherPeriod: 'monthly',
+      otherAmount: 3900,
+      currency: 'CNY',
+      fenTypo: false,
+    }),
+  'price-tier-order': () =>
+    messages.priceTierOrder({
+      against: 'higher',
+      tier: silver,
+      other: gold,
+      row: 1,
+      period: 'monthly',
+      amount: 9900,
+      otherAmount: 7900,
+      currency: 'CNY',
+      fenTypo: false,
+    }),
+  'successor-invalid': () => messages.successorInvalid({ tier: gold, problem: 'self' }),
+  'meaning-change-in-use': () =>
+    messages.meaningChangeInUse({
+      benefit,
+      tiers: references,
+      field: 'quotaPeriod',
+      from: 'month',
+      to: 'day',
+    }),
   'shape-change-in-use': () =>
     messages.shapeChangeInUse({ benefit, from: 'quota', to: 'flag', tiers: [gold] }),
   'level-option-in-use': () =>
@@ -99,7 +143,7 @@ describe('finding messages', () => {
     expect(
       messages.accessTierInUse({ by: 'tiers', references: { count: 1, examples: [gold] } }).en,
     ).toBe(
-      '1 tier(s) open this access tier (Gold), so it cannot be deleted. Remove it from those tiers first, or set its status to Archived.',
+      '1 tier opens this access tier (Gold), so it cannot be deleted. Remove it from that tier first, or set its status to Archived.',
     )
   })
 

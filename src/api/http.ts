@@ -19,20 +19,12 @@ export type HttpRequestParts = {
   ifNoneMatch: string | null | undefined
 }
 
-export function isJsonContentType(contentType: string): boolean {
-  const mediaType = contentType.split(';', 1)[0]!.trim().toLowerCase()
-  return mediaType === 'application/json' || mediaType.endsWith('+json')
-}
-
-/** A request body as JSON: undefined when empty; refused when not JSON. */
-export function decodeJsonBody(
-  text: string,
-  contentType: string | null | undefined,
-): Outcome<unknown> {
+/**
+ * A request body as JSON: undefined when empty. Behind the REST guard (src/endpoints/restGuard.ts)
+ * it is always a JSON object by now; the refusal is for a handler reached without the guard.
+ */
+export function decodeJsonBody(text: string): Outcome<unknown> {
   if (text.length === 0) return ok(undefined)
-  if (contentType && !isJsonContentType(contentType)) {
-    return { ok: false, refusal: transportRefusals.unsupportedMediaType }
-  }
   try {
     return ok(JSON.parse(text) as unknown)
   } catch {

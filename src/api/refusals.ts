@@ -35,8 +35,6 @@ export const refusalStatus: Record<RefusalReason, number> = {
   renewal_tier_mismatch: 422,
   nothing_to_cancel: 422,
   method_not_allowed: 405,
-  body_too_large: 413,
-  unsupported_media_type: 415,
   internal_error: 500,
 }
 
@@ -80,15 +78,6 @@ export const transportRefusals = {
     { zh: '请求体必须是 JSON。', en: 'The request body must be JSON.' },
     'body',
   ),
-  unsupportedMediaType: plain('unsupported_media_type', {
-    zh: '请求体请用 application/json 发送。',
-    en: 'Send the request body as application/json.',
-  }),
-  bodyTooLarge: (maxBytes: number) =>
-    plain('body_too_large', {
-      zh: `请求体超过 ${maxBytes} 字节的上限。`,
-      en: `The request body is larger than the limit of ${maxBytes} bytes.`,
-    }),
   methodNotAllowed: (allow: string) =>
     plain('method_not_allowed', {
       zh: `此路径只接受 ${allow} 请求。`,

@@ -31,10 +31,7 @@ function restEndpoint(operation: ApiOperation): Endpoint {
         {
           params,
           query: req.searchParams,
-          body:
-            method === 'POST'
-              ? decodeJsonBody((await req.text?.()) ?? '', req.headers.get('content-type'))
-              : ok(undefined),
+          body: method === 'POST' ? decodeJsonBody((await req.text?.()) ?? '') : ok(undefined),
           ifNoneMatch: req.headers.get('if-none-match'),
         },
       )

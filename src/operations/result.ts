@@ -22,10 +22,9 @@ export const refusalReasons = [
   'tier_unknown',
   'order_conflict',
   ...orderRefusalCodes,
-  // Said by the HTTP layer itself, before any operation runs.
+  // Said by the app server's dispatch itself (a body that is not admitted is refused by the input
+  // guard's rules, src/domain/input, before any of this).
   'method_not_allowed',
-  'body_too_large',
-  'unsupported_media_type',
   'internal_error',
 ] as const
 export type RefusalReason = (typeof refusalReasons)[number]

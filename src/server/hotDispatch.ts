@@ -1,14 +1,17 @@
 // The request dispatch of the app server, apart from Next so it can be tested without a build:
 // a hot route (exact method + pathname, or a pathname with `:name` segments) is answered here,
-// everything else goes to `fallback`. Its own refusals (400, 405, 413, 415, 500) have the API's
-// refusal body, `{ reason, field?, message }`.
+// everything else goes to `fallback`. A body is admitted as the REST guard in front of Next admits
+// one (a JSON object within the size limit: 400, 413, 415 otherwise, in the guard's shape); another
+// method on a hot path (405) and a handler's failure (500) get the API's refusal body.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import { decodeJsonBody } from '../api/http'
 import { refusalBody, refusalStatus, transportRefusals } from '../api/refusals'
-import type { Refusal } from '../operations/result'
+import { tooLarge as tooLargeRefusal } from '../domain/input/bodies'
 import { inputLimits } from '../domain/input/limits'
+import { isRefusal } from '../domain/input/refusal'
+import type { Refusal } from '../operations/result'
 import type { HotRequest, HotResponse, HotRoute } from './hotRoutes'
+import { admitJsonBody, inputRefusalAnswer } from './inputRefusals'
 
 /** The same JSON body limit as the REST and GraphQL guards behind Next. */
 export const MAX_BODY_BYTES = inputLimits.jsonBodyBytes
@@ -145,14 +148,15 @@ async function answer(
   // The route's own headers go with every answer it gets, the refusals below included.
   const withRouteHeaders = (result: HotResponse): HotResponse =>
     route.headers ? { ...result, headers: { ...route.headers, ...result.headers } } : result
+  const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`)
   let hotRequest: HotRequest
   try {
     hotRequest = {
       method: request.method ?? 'GET',
-      url: new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`),
+      url,
       headers: request.headers,
       params,
-      body: await readJsonBody(request, maxBodyBytes),
+      body: await readJsonBody(request, url, maxBodyBytes),
     }
   } catch (error) {
     if (error instanceof RequestError) {
@@ -197,28 +201,37 @@ function writeJson(response: ServerResponse, result: HotResponse): void {
 }
 
 /** The parsed JSON body, or undefined when the request has none. */
-async function readJsonBody(request: IncomingMessage, maxBodyBytes: number): Promise<unknown> {
+async function readJsonBody(
+  request: IncomingMessage,
+  url: URL,
+  maxBodyBytes: number,
+): Promise<unknown> {
   const { headers } = request
   const declaredLength = headers['content-length']
   // No length and no chunked body: nothing to read (the usual GET), so don't wait for 'end'.
   if (declaredLength === undefined && headers['transfer-encoding'] === undefined) return undefined
-  if (declaredLength !== undefined && Number(declaredLength) > maxBodyBytes) {
-    throw tooLarge(maxBodyBytes)
-  }
+  const tooLarge = () =>
+    new RequestError(
+      inputRefusalAnswer(tooLargeRefusal(maxBodyBytes), headers, url.searchParams),
+      true,
+    )
+  if (declaredLength !== undefined && Number(declaredLength) > maxBodyBytes) throw tooLarge()
 
-  const raw = await readBody(request, maxBodyBytes)
-  // The same decoding, and the same refusals, as the Payload endpoints.
-  const body = decodeJsonBody(raw.toString('utf8'), headers['content-type'])
-  if (!body.ok) throw new RequestError(refused(body.refusal))
+  const raw = await readBody(request, maxBodyBytes, tooLarge)
+  // Nothing sent is no body, whatever its type says (as behind Next).
+  if (raw.length === 0) return undefined
+  const body = admitJsonBody(raw, headers['content-type'])
+  if (isRefusal(body)) throw new RequestError(inputRefusalAnswer(body, headers, url.searchParams))
   return body.value
 }
 
-const tooLarge = (maxBodyBytes: number) =>
-  new RequestError(refused(transportRefusals.bodyTooLarge(maxBodyBytes)), true)
-
 // Listeners rather than `for await`: leaving an async iterator early destroys the request, and with
 // it the socket the 413 has to be written to.
-function readBody(request: IncomingMessage, maxBodyBytes: number): Promise<Buffer> {
+function readBody(
+  request: IncomingMessage,
+  maxBodyBytes: number,
+  tooLarge: () => RequestError,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let received = 0
@@ -229,7 +242,7 @@ function readBody(request: IncomingMessage, maxBodyBytes: number): Promise<Buffe
     const onData = (chunk: Buffer) => {
       received += chunk.length
       // The rest of an oversized body is dropped unread; the 413 closes the connection.
-      if (received > maxBodyBytes) settle(() => reject(tooLarge(maxBodyBytes)))
+      if (received > maxBodyBytes) settle(() => reject(tooLarge()))
       else chunks.push(chunk)
     }
     const onEnd = () => settle(() => resolve(Buffer.concat(chunks, received)))

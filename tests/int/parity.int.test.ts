@@ -14,6 +14,7 @@ import { slugs } from '../../collections/slugs'
 import { apiOperations, type ApiOperation, type OperationName } from '../../src/api/operations'
 import { apiTypes } from '../../src/graphql/types'
 import { findMember, rawCollection } from '../../src/operations/entitlements/store'
+import type { InputReason } from '../../src/domain/input/refusal'
 import type { RefusalReason } from '../../src/operations/result'
 import { createDispatcher } from '../../src/server/hotDispatch'
 import { apiRoutes } from '../../src/server/apiRoutes'
@@ -43,8 +44,13 @@ type Case = {
   send: () => Sent | Promise<Sent>
   status: number
   /** The refusal expected; none for an answer. */
-  reason?: RefusalReason
+  reason?: RefusalReason | InputReason
   field?: string
+  /**
+   * Refused by the input guard in front of every route (src/domain/input), before the operation
+   * and its schema: the guard's body, `{ reason, field, errors: [{ message }] }`, on REST and lean.
+   */
+  guarded?: true
   /** `send` again for every transport: the case changes what it reads. */
   fresh?: boolean
   /** Transports that can carry this input, and why the others cannot. */
@@ -326,8 +332,6 @@ const cases: Case[] = [
     [
       ['an operator object as member', '{"member":{"$ne":null},"courses":["x"]}', 'member'],
       ['an operator object in the list', '{"member":"abc","courses":[{"$gt":""}]}', 'courses.0'],
-      ['a body that is not JSON', '{not json', 'body'],
-      ['a body that is not an object', '["abc"]', 'body'],
     ] as const
   ).map(([name, body, field]): Case => ({
     operation: 'checkBatch',
@@ -686,8 +690,9 @@ const cases: Case[] = [
     as: 'operations',
     send: () => ({ fields: { id: fixture.tiers.silver, fields: [1, 2] } }),
     status: 400,
-    reason: 'invalid_request',
-    field: 'fields',
+    reason: 'invalid_body',
+    field: 'body',
+    guarded: true,
   },
 
   // GET /api/pricing-matrix (public)
@@ -704,10 +709,69 @@ const cases: Case[] = [
     as: 'anonymous',
     send: () => ({ fields: { locale: 'fr' } }),
     status: 400,
-    reason: 'invalid_request',
+    reason: 'invalid_query',
     field: 'locale',
+    guarded: true,
     only: { transports: ['rest'], because: 'GraphQL refuses it as a PricingLocale itself' },
   },
+
+  // What the input guard refuses before any operation, on REST and on the lean path alike.
+  ...(
+    [
+      ['checkBatch', 'a body that is not JSON', { body: '{not json' }, 400, 'invalid_json'],
+      ['checkBatch', 'a body that is not an object', { body: '["abc"]' }, 400, 'invalid_body'],
+      [
+        'checkBatch',
+        'a body nested too deeply',
+        { body: `{"member":"abc","courses":${'['.repeat(40)}${']'.repeat(40)}}` },
+        400,
+        'invalid_body',
+      ],
+      [
+        'consumeBenefit',
+        'a body that is not sent as JSON',
+        { body: '{"member":"a"}', headers: { 'content-type': 'text/plain' } },
+        415,
+        'unsupported_media_type',
+      ],
+      [
+        'consumeBenefit',
+        'a body over the size limit',
+        { body: JSON.stringify({ member: 'a', padding: 'x'.repeat(1024 * 1024) }) },
+        413,
+        'body_too_large',
+      ],
+      [
+        'checkEntitlement',
+        'a depth that is not a number',
+        { query: 'member=abc&course=x&depth=deep' },
+        400,
+        'invalid_query',
+      ],
+      [
+        'memberEntitlements',
+        'a depth beyond the limit',
+        { fields: { member: 'abc' }, query: 'depth=99' },
+        400,
+        'invalid_query',
+      ],
+    ] as const
+  ).map(([operation, name, sent, status, reason]): Case => ({
+    operation,
+    name,
+    as: 'frontend',
+    send: () => ({
+      ...sent,
+      headers: { 'accept-language': 'en', ...('headers' in sent ? sent.headers : {}) },
+    }),
+    status,
+    reason,
+    guarded: true,
+    only: {
+      transports: ['rest', 'lean'],
+      because: 'GraphQL requests pass the GraphQL guard, which answers in GraphQL form',
+    },
+  })),
 ]
 
 // Access, for every operation that is not public: no key, a key nobody holds, the wrong role.
@@ -779,7 +843,9 @@ function httpRequest(operation: ApiOperation, sent: Sent) {
   const { input, method } = operation.rest
   let query = sent.query ?? ''
   let body = sent.body
-  if (sent.fields && input === 'query') query = new URLSearchParams(fields as never).toString()
+  if (sent.fields && input === 'query' && sent.query === undefined) {
+    query = new URLSearchParams(fields as never).toString()
+  }
   if (sent.fields && input === 'body') body = JSON.stringify(fields)
   if (sent.fields && typeof input === 'object' && fields[input.bodyAs] !== undefined) {
     body = JSON.stringify(fields[input.bodyAs])
@@ -921,7 +987,13 @@ describe.each(Object.keys(apiOperations) as OperationName[])('%s', (name) => {
 
       const rest = answers.rest!
       expect({ status: rest.status, body: rest.body }).toMatchObject({ status: entry.status })
-      if (entry.reason) {
+      if (entry.reason && entry.guarded) {
+        expect(rest.body).toMatchObject({
+          reason: entry.reason,
+          ...(entry.field ? { field: entry.field } : {}),
+          errors: [{ message: expect.any(String), data: { reason: entry.reason } }],
+        })
+      } else if (entry.reason) {
         expect(rest.body).toMatchObject({
           reason: entry.reason,
           message: { zh: expect.any(String), en: expect.any(String) },
@@ -958,12 +1030,15 @@ describe('the parity cases', () => {
       const ownCases = cases.filter((entry) => entry.operation === name)
       const reasons = [
         ...operation.refusals,
-        'invalid_request',
         ...(operation.policy === 'public' ? [] : ['unauthorized', 'forbidden']),
       ]
-      const covered = new Set(ownCases.map((entry) => entry.reason))
-      expect(reasons.filter((reason) => !covered.has(reason as RefusalReason))).toEqual([])
+      const covered = new Set<string | undefined>(ownCases.map((entry) => entry.reason))
+      expect(reasons.filter((reason) => !covered.has(reason))).toEqual([])
       expect(ownCases.some((entry) => !entry.reason)).toBe(true)
+      // Malformed input: refused by the schema, or already by the input guard in front of it.
+      expect(ownCases.some((entry) => entry.reason === 'invalid_request' || entry.guarded)).toBe(
+        true,
+      )
       for (const entry of ownCases) {
         if (entry.only) expect(entry.only.because.length).toBeGreaterThan(10)
       }

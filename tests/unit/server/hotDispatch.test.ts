@@ -173,14 +173,32 @@ describe('a hot route', () => {
     expect(JSON.parse(body)).toEqual({ body: { parts: [1, 2, 3] } })
   })
 
-  it('refuses malformed JSON with 400 invalid_request at the body, as the Payload endpoints do', async () => {
-    const response = await postJson('/echo', '{"tier": gold}')
-    expect(response.status).toBe(400)
-    expect(await response.json()).toEqual({
-      reason: 'invalid_request',
-      field: 'body',
-      message: { zh: '请求体必须是 JSON。', en: 'The request body must be JSON.' },
+  it("refuses malformed JSON with 400 invalid_json as the REST guard does, in the caller's language", async () => {
+    const response = await fetch(`${baseUrl}/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en-GB,en;q=0.9' },
+      body: '{"tier": gold}',
     })
+    expect(response.status).toBe(400)
+    expect(await response.json()).toMatchObject({
+      reason: 'invalid_json',
+      field: 'body',
+      errors: [
+        {
+          message: expect.stringMatching(/^"body" is not valid JSON: /),
+          data: { reason: 'invalid_json', field: 'body' },
+        },
+      ],
+    })
+    expect(received).toBeUndefined()
+  })
+
+  it('refuses a JSON body that is not an object, or nests too deeply', async () => {
+    for (const body of ['["tier"]', '"gold"', `{"a":${'['.repeat(40)}${']'.repeat(40)}}`]) {
+      const response = await postJson('/echo', body)
+      expect(response.status).toBe(400)
+      expect(await response.json()).toMatchObject({ reason: 'invalid_body', field: 'body' })
+    }
     expect(received).toBeUndefined()
   })
 
@@ -192,11 +210,11 @@ describe('a hot route', () => {
   })
 
   it('accepts a body of exactly 1 MB', async () => {
-    const text = JSON.stringify('x'.repeat(MAX_BODY_BYTES - 2))
+    const text = JSON.stringify({ x: 'x'.repeat(MAX_BODY_BYTES - 8) })
     expect(Buffer.byteLength(text)).toBe(MAX_BODY_BYTES)
     const response = await postJson('/echo', text)
     expect(response.status).toBe(200)
-    expect(typeof received?.body).toBe('string')
+    expect(typeof (received?.body as { x?: unknown }).x).toBe('string')
   })
 
   it('refuses a declared body over 1 MB with 413 before reading it, and closes', async () => {
@@ -209,7 +227,7 @@ describe('a hot route', () => {
     expect(headers.connection).toBe('close')
     expect(JSON.parse(body)).toMatchObject({
       reason: 'body_too_large',
-      message: { en: 'The request body is larger than the limit of 1048576 bytes.' },
+      errors: [{ message: '请求体超过 1 MiB 的上限。' }],
     })
     expect(received).toBeUndefined()
   })

@@ -46,4 +46,49 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // Operations decide and transports only translate: nothing below a transport imports one.
+    files: ['src/operations/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/api/*', '../api/*', '../../api/*'],
+              message:
+                'Operations do not know the API layer: return an Outcome, let src/api map it.',
+            },
+            {
+              group: [
+                '**/endpoints/*',
+                '**/graphql/*',
+                '**/src/server/*',
+                '../server/*',
+                '../../server/*',
+              ],
+              message: 'Operations never import from a transport folder.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The API layer (schemas, operation table, refusal mapping) sits below the transports.
+    files: ['src/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/endpoints/*', '**/graphql/*', '../server/*'],
+              message: 'src/api is shared by the transports and imports none of them.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ])

@@ -28,10 +28,8 @@ import { developmentOrigins } from './src/config/devOrigins'
 import { databaseAdapter } from './src/database/payloadAdapter'
 import { emailSettingsFromEnv } from './src/email/transport'
 import { expireMembershipsTask } from './src/jobs/expireMemberships'
-import { pricingMatrixEndpoint } from './src/endpoints/pricingMatrix'
-import { pricingMatrixQuery } from './src/graphql/pricingMatrix'
-import { entitlementMutations, entitlementQueries } from './src/graphql/entitlements'
-import { entitlementEndpoints } from './src/endpoints/entitlements'
+import { rootEndpoints } from './src/endpoints/operations'
+import { apiMutations, apiQueries, graphqlRefusalExtensions } from './src/graphql/operations'
 import { payloadSecret } from './src/config/secret'
 import { inputLimits } from './src/domain/input/limits'
 import { graphqlArgumentGuard } from './src/graphql/argumentGuard'
@@ -74,7 +72,8 @@ export default buildConfig({
     UsageRequests,
   ],
   globals: [MembershipSettings],
-  endpoints: [pricingMatrixEndpoint, ...entitlementEndpoints],
+  // API operations (src/api/operations.ts); collection-scoped ones are wired by their collection.
+  endpoints: rootEndpoints,
   // DATABASE_URI, resolved by the command that runs (importing this file starts nothing); the
   // adapter fits its options to the server when Payload connects.
   db: databaseAdapter(),
@@ -99,14 +98,13 @@ export default buildConfig({
   sharp,
   graphQL: {
     disablePlaygroundInProduction: true,
-    queries: (GraphQL, payload) => ({
-      ...pricingMatrixQuery(GraphQL, payload),
-      ...entitlementQueries(GraphQL, payload),
-    }),
-    mutations: entitlementMutations,
+    queries: apiQueries,
+    mutations: apiMutations,
     validationRules: graphqlDocumentLimits,
   },
   plugins: [graphqlArgumentGuard],
+  // A refused API operation's GraphQL error carries the API's extensions.
+  hooks: { afterError: [graphqlRefusalExtensions] },
   jobs: {
     // Runs scheduled publishes (Payload queues them on `default`). Tests run jobs themselves.
     autoRun: process.env.VITEST ? [] : [{ cron: '* * * * *', queue: 'default' }],

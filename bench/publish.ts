@@ -79,9 +79,11 @@ await ensureStoreLoaded(payload)
 const loadMs = performance.now() - started
 started = performance.now()
 const req = await createLocalReq({}, payload)
-const impact = await tierPublishImpact(req, String(gold.id), {
-  benefits: withTutoring(original - 2),
+const preview = await tierPublishImpact(req, {
+  id: String(gold.id),
+  fields: { benefits: withTutoring(original - 2) },
 })
+const impact = preview.ok ? preview.value : null
 const previewMs = performance.now() - started
 await publish(`restoring (tutoring → ${original})`, original)
 

@@ -2,6 +2,7 @@
 import type { Access } from 'payload'
 
 import { slugs } from '../../collections/slugs'
+import { hasAnyRole, type Principal, type Role } from './roles'
 import { allow, allowField, anyOf, anyone, ownRecord, type RoleRule } from './rules'
 
 type CollectionPolicy = {
@@ -126,12 +127,24 @@ export const globalPolicy = {
   membershipSettings: { read: anyone, update: allow('admin', 'operations') },
 }
 
-/** Who may call the member-facing endpoints (entitlements, check, consume) and report orders. */
-export const endpointPolicy = {
-  entitlements: allow('admin', 'support', 'frontend'),
-  orders: allow('admin', 'billing'),
-  publishImpact: allow('admin', 'operations'),
-}
+/** Roles that may call an API operation, or `public` for anyone, signed in or not. */
+export type OperationRule = readonly Role[] | 'public'
+
+/**
+ * Who may call each API operation, on every transport: REST, GraphQL and the lean path all ask
+ * `authorise` (src/api/authorise.ts), which reads this table and nothing else.
+ */
+export const operationPolicy = {
+  /** Member entitlements, check, batch check, consume: frontends ask about one member at a time. */
+  entitlements: ['admin', 'support', 'frontend'],
+  orders: ['admin', 'billing'],
+  publishImpact: ['admin', 'operations'],
+  /** Only the published catalogue is in it. */
+  pricingMatrix: 'public',
+} as const satisfies Record<string, OperationRule>
+
+export const mayCall = (rule: OperationRule, principal: Principal | null): boolean =>
+  rule === 'public' || hasAnyRole(principal, rule)
 
 export const fieldPolicy = {
   /** Roles are granted by admins only, so nobody can raise their own. */

@@ -32,7 +32,7 @@ process.env.DATABASE_URI = database.uri
 const { startAppServer } = await import('../server/appServer')
 const { probeRoutes } = await import('../server/hotRoutes')
 const { diagnosticRoutes } = await import('../server/diagnostics')
-const { entitlementRoutes } = await import('../server/entitlementRoutes')
+const { apiRoutes } = await import('../server/apiRoutes')
 const { ensureStoreLoaded } = await import('../operations/entitlements/store')
 
 let server: Awaited<ReturnType<typeof startAppServer>>
@@ -49,7 +49,7 @@ try {
       )
       return [
         ...probeRoutes(),
-        ...entitlementRoutes(payload),
+        ...apiRoutes(payload),
         ...(process.env.APP_SERVER_DIAGNOSTICS === '1' ? diagnosticRoutes(payload) : []),
       ]
     },

@@ -22,14 +22,14 @@ const details = (refusal: InputRefusal) => ({
   ...(refusal.field === undefined ? {} : { field: refusal.field }),
 })
 
+/** The body of a REST refusal (the lean path sends the same: src/server/inputRefusals.ts). */
+export const restRefusalBody = (refusal: InputRefusal, language: Locale) => ({
+  ...details(refusal),
+  errors: [{ message: refusal.message[language], data: details(refusal) }],
+})
+
 export const restRefusal = (refusal: InputRefusal, language: Locale): Response =>
-  Response.json(
-    {
-      ...details(refusal),
-      errors: [{ message: refusal.message[language], data: details(refusal) }],
-    },
-    { status: inputReasonStatus[refusal.reason] },
-  )
+  Response.json(restRefusalBody(refusal, language), { status: inputReasonStatus[refusal.reason] })
 
 export const graphqlRefusal = (refusal: InputRefusal, language: Locale): Response => {
   const status = inputReasonStatus[refusal.reason]

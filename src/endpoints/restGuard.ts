@@ -19,6 +19,7 @@ import {
   checkJsonObject,
   checkJsonText,
   checkMediaType,
+  notUtf8Text,
   tooLarge,
   type BodyKind,
 } from '../domain/input/bodies'
@@ -200,13 +201,7 @@ async function admitBody(
     return problem ?? withBody(request, bytes)
   }
   const text = bodyText(bytes)
-  if (text === null) {
-    return refuse(
-      'invalid_json',
-      { zh: '请求体不是有效的 UTF-8 文本。', en: 'The body is not valid UTF-8 text.' },
-      'body',
-    )
-  }
+  if (text === null) return notUtf8Text
   if (kind === 'form') {
     const query = parseQuery(new URLSearchParams(text))
     if (isRefusal(query)) return query

@@ -24,11 +24,3 @@ export async function pricingMatrix(req: PayloadRequest, locale: Locale): Promis
     currency: String((settings as { currency?: string }).currency ?? 'CNY'),
   })
 }
-
-/** `zh` or `en`; anything else is refused by the callers with a 400. */
-export const parseLocale = (value: unknown): Locale | null =>
-  value === undefined || value === null || value === ''
-    ? 'zh'
-    : value === 'zh' || value === 'en'
-      ? value
-      : null

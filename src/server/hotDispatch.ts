@@ -1,9 +1,17 @@
 // The request dispatch of the app server, apart from Next so it can be tested without a build:
-// a hot route (exact method + pathname) is answered here, everything else goes to `fallback`.
+// a hot route (exact method + pathname, or a pathname with `:name` segments) is answered here,
+// everything else goes to `fallback`. A body is admitted as the REST guard in front of Next admits
+// one (a JSON object within the size limit: 400, 413, 415 otherwise, in the guard's shape); another
+// method on a hot path (405) and a handler's failure (500) get the API's refusal body.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
+import { refusalBody, refusalStatus, transportRefusals } from '../api/refusals'
+import { tooLarge as tooLargeRefusal } from '../domain/input/bodies'
 import { inputLimits } from '../domain/input/limits'
+import { isRefusal } from '../domain/input/refusal'
+import type { Refusal } from '../operations/result'
 import type { HotRequest, HotResponse, HotRoute } from './hotRoutes'
+import { admitJsonBody, inputRefusalAnswer } from './inputRefusals'
 
 /** The same JSON body limit as the REST and GraphQL guards behind Next. */
 export const MAX_BODY_BYTES = inputLimits.jsonBodyBytes
@@ -24,27 +32,78 @@ const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
 /** Statuses that must not carry a body (RFC 9110). */
 const bodiless = (status: number) => status === 204 || status === 304
 
+const refused = (refusal: Refusal, headers?: Record<string, string>): HotResponse => ({
+  status: refusalStatus[refusal.reason],
+  body: refusalBody(refusal),
+  ...(headers ? { headers } : {}),
+})
+
 class RequestError extends Error {
   constructor(
     readonly response: HotResponse,
     // A refused body may still be arriving; closing is cheaper than reading it to the end.
     readonly closeConnection = false,
   ) {
-    super(String((response.body as { error?: unknown }).error))
+    super(String((response.body as { reason?: unknown }).reason))
+  }
+}
+
+type PatternRoutes = { pattern: RegExp; names: string[]; byMethod: Map<string, HotRoute> }
+
+/** `/api/members/:member/entitlements` → a regular expression capturing each `:name` segment. */
+function compilePattern(path: string): { pattern: RegExp; names: string[] } {
+  const names: string[] = []
+  const source = path
+    .split('/')
+    .map((segment) => {
+      if (!segment.startsWith(':')) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      names.push(segment.slice(1))
+      return '([^/]+)'
+    })
+    .join('/')
+  return { pattern: new RegExp(`^${source}$`), names }
+}
+
+const decoded = (segment: string) => {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment // malformed escapes stay as sent; the request schema refuses them
   }
 }
 
 export function createDispatcher(options: DispatchOptions): RequestListener {
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES
-  // pathname → method → route; built once, so a request costs two Map lookups.
+  // pathname → method → route; built once, so a request costs two Map lookups. Paths with
+  // parameters are tried, in order, only when no exact path matches.
   const table = new Map<string, Map<string, HotRoute>>()
+  const patterns = new Map<string, PatternRoutes>()
   for (const route of options.routes) {
-    const byMethod = table.get(route.path) ?? new Map<string, HotRoute>()
+    const parameterised = route.path.includes('/:')
+    let byMethod = parameterised ? patterns.get(route.path)?.byMethod : table.get(route.path)
+    if (!byMethod) {
+      byMethod = new Map<string, HotRoute>()
+      if (parameterised) patterns.set(route.path, { ...compilePattern(route.path), byMethod })
+      else table.set(route.path, byMethod)
+    }
     if (byMethod.has(route.method)) {
       throw new Error(`hot route ${route.method} ${route.path} is registered twice`)
     }
     byMethod.set(route.method, route)
-    table.set(route.path, byMethod)
+  }
+  const patternList = [...patterns.values()]
+
+  const lookup = (pathname: string) => {
+    const exact = table.get(pathname)
+    if (exact) return { byMethod: exact, params: {} }
+    for (const { pattern, names, byMethod } of patternList) {
+      const match = pattern.exec(pathname)
+      if (match) {
+        const params = Object.fromEntries(names.map((name, at) => [name, decoded(match[at + 1]!)]))
+        return { byMethod, params }
+      }
+    }
+    return null
   }
 
   const fallThrough = (request: IncomingMessage, response: ServerResponse) => {
@@ -63,44 +122,46 @@ export function createDispatcher(options: DispatchOptions): RequestListener {
     const rawUrl = request.url ?? '/'
     const queryAt = rawUrl.indexOf('?')
     const pathname = queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt)
-    const byMethod = table.get(pathname)
-    if (!byMethod) return fallThrough(request, response)
+    const found = lookup(pathname)
+    if (!found) return fallThrough(request, response)
 
     const method = request.method ?? 'GET'
-    const route = byMethod.get(method)
+    const route = found.byMethod.get(method)
     if (!route) {
-      const allow = [...byMethod.keys()].join(', ')
-      writeJson(response, {
-        status: 405,
-        body: { error: 'method_not_allowed' },
-        headers: { allow },
-      })
+      const allow = [...found.byMethod.keys()].join(', ')
+      writeJson(response, refused(transportRefusals.methodNotAllowed(allow), { allow }))
       return
     }
     if (route.when && !route.when(request.headers)) return fallThrough(request, response)
-    void answer(route, request, response, maxBodyBytes, options.log)
+    void answer(route, found.params, request, response, maxBodyBytes, options.log)
   }
 }
 
 async function answer(
   route: HotRoute,
+  params: Record<string, string>,
   request: IncomingMessage,
   response: ServerResponse,
   maxBodyBytes: number,
   log: ServerLog,
 ): Promise<void> {
+  // The route's own headers go with every answer it gets, the refusals below included.
+  const withRouteHeaders = (result: HotResponse): HotResponse =>
+    route.headers ? { ...result, headers: { ...route.headers, ...result.headers } } : result
+  const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`)
   let hotRequest: HotRequest
   try {
     hotRequest = {
       method: request.method ?? 'GET',
-      url: new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`),
+      url,
       headers: request.headers,
-      body: await readJsonBody(request, maxBodyBytes),
+      params,
+      body: await readJsonBody(request, url, maxBodyBytes),
     }
   } catch (error) {
     if (error instanceof RequestError) {
       if (error.closeConnection) response.setHeader('connection', 'close')
-      writeJson(response, error.response)
+      writeJson(response, withRouteHeaders(error.response))
     } else {
       // The client went away (or the socket broke) while sending: nobody to answer.
       response.destroy()
@@ -113,16 +174,17 @@ async function answer(
     result = await route.handle(hotRequest)
   } catch (error) {
     log(`hot route ${route.method} ${route.path} failed`, error)
-    writeJson(response, { status: 500, body: { error: 'internal_error' } })
+    writeJson(response, withRouteHeaders(refused(transportRefusals.internalError)))
     return
   }
   try {
-    writeJson(response, result)
+    writeJson(response, withRouteHeaders(result))
   } catch (error) {
     // JSON.stringify threw (a BigInt, a cycle): the handler's fault, and nothing has been sent yet.
     log(`hot route ${route.method} ${route.path} returned a body that is not JSON`, error)
-    if (!response.headersSent)
-      writeJson(response, { status: 500, body: { error: 'internal_error' } })
+    if (!response.headersSent) {
+      writeJson(response, withRouteHeaders(refused(transportRefusals.internalError)))
+    }
   }
 }
 
@@ -138,44 +200,38 @@ function writeJson(response: ServerResponse, result: HotResponse): void {
   response.end(payload)
 }
 
-function isJsonContentType(contentType: string): boolean {
-  const mediaType = contentType.split(';', 1)[0]!.trim().toLowerCase()
-  return mediaType === 'application/json' || mediaType.endsWith('+json')
-}
-
 /** The parsed JSON body, or undefined when the request has none. */
-async function readJsonBody(request: IncomingMessage, maxBodyBytes: number): Promise<unknown> {
+async function readJsonBody(
+  request: IncomingMessage,
+  url: URL,
+  maxBodyBytes: number,
+): Promise<unknown> {
   const { headers } = request
   const declaredLength = headers['content-length']
   // No length and no chunked body: nothing to read (the usual GET), so don't wait for 'end'.
   if (declaredLength === undefined && headers['transfer-encoding'] === undefined) return undefined
+  const tooLarge = () =>
+    new RequestError(
+      inputRefusalAnswer(tooLargeRefusal(maxBodyBytes), headers, url.searchParams),
+      true,
+    )
   if (declaredLength !== undefined && Number(declaredLength) > maxBodyBytes) throw tooLarge()
 
-  const raw = await readBody(request, maxBodyBytes)
+  const raw = await readBody(request, maxBodyBytes, tooLarge)
+  // Nothing sent is no body, whatever its type says (as behind Next).
   if (raw.length === 0) return undefined
-
-  const contentType = headers['content-type']
-  if (contentType !== undefined && !isJsonContentType(contentType)) {
-    throw new RequestError({
-      status: 415,
-      body: { error: 'unsupported_media_type', message: 'send the body as application/json' },
-    })
-  }
-  try {
-    return JSON.parse(raw.toString('utf8')) as unknown
-  } catch (error) {
-    throw new RequestError({
-      status: 400,
-      body: { error: 'invalid_json', message: (error as Error).message },
-    })
-  }
+  const body = admitJsonBody(raw, headers['content-type'])
+  if (isRefusal(body)) throw new RequestError(inputRefusalAnswer(body, headers, url.searchParams))
+  return body.value
 }
-
-const tooLarge = () => new RequestError({ status: 413, body: { error: 'body_too_large' } }, true)
 
 // Listeners rather than `for await`: leaving an async iterator early destroys the request, and with
 // it the socket the 413 has to be written to.
-function readBody(request: IncomingMessage, maxBodyBytes: number): Promise<Buffer> {
+function readBody(
+  request: IncomingMessage,
+  maxBodyBytes: number,
+  tooLarge: () => RequestError,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let received = 0

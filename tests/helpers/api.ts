@@ -42,10 +42,12 @@ export async function rest(
     body = JSON.stringify(options.json)
   }
   const request = new Request(url, { method, headers, body })
+  // Next hands the route its path segments decoded.
   const slug = url.pathname
     .replace(/^\/api\//, '')
     .split('/')
     .filter(Boolean)
+    .map((segment) => decodeURIComponent(segment))
   const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
   const text = await response.text()
   return {
@@ -78,12 +80,16 @@ export function send(request: Request): Promise<Response> {
   return handlers[method](request, { params: Promise.resolve({ slug }) })
 }
 
-/** A GraphQL error as Payload reports it; `extensions.data` holds a ValidationError's field errors. */
+/**
+ * A GraphQL error as Payload reports it (`extensions.data` holds a ValidationError's field
+ * errors), or as an API operation refuses (`extensions` is the REST refusal body plus `status`).
+ */
 export type GraphqlError = {
   message: string
   extensions?: {
     statusCode?: number
     data?: { reason?: string; errors?: { path: string; message: string }[] }
+    [key: string]: unknown
   }
 }
 

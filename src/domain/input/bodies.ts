@@ -62,6 +62,13 @@ export const tooLarge = (limitBytes: number): InputRefusal => {
   )
 }
 
+/** A body whose bytes are not UTF-8 text, so not JSON either. */
+export const notUtf8Text: InputRefusal = refuse(
+  'invalid_json',
+  { zh: '请求体不是有效的 UTF-8 文本。', en: 'The body is not valid UTF-8 text.' },
+  'body',
+)
+
 export type JsonRules = {
   /** A document's data (stored or queried by Payload): keys starting with $ are refused. */
   documentData: boolean

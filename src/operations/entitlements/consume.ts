@@ -14,10 +14,18 @@ import { checkBenefit, usageWindow } from '../../domain/entitlements/engine'
 import { quotaWindowKey } from '../../domain/entitlements/quotaWindow'
 import { reasonMessages } from '../../domain/entitlements/reasons'
 import { serialized } from './ledger'
-import { benefitJson, contextFor, isAnswer, usageKey, usedNow, type ServiceAnswer } from './service'
+import { ok, refuse, type Outcome } from '../result'
+import { benefitJson, contextFor, isRefused, usageKey, usedNow } from './service'
 import { rawCollection, rememberUsage, usageHead } from './store'
 
 type Json = Record<string, unknown>
+
+export type ConsumeInput = {
+  member: string
+  benefit: string
+  amount: number
+  idempotencyKey: string
+}
 
 const isDuplicateKey = (error: unknown) => (error as { code?: number })?.code === 11000
 
@@ -26,38 +34,35 @@ type UsageRow = { _id: string; sequence: number; usedAfter: number }
 /** How long a claimed idempotency key may stay unanswered before a retry may take it over. */
 const staleClaimMs = 30_000
 
+/**
+ * Uses `amount` of a quota benefit (POST /api/entitlements/consume). Every "no" is a refusal that
+ * still says what the member has (`value`) and what would allow it (`upgrade`).
+ */
 export async function consumeBenefit(
   payload: Payload,
-  input: { member: string; benefit: string; amount: number; idempotencyKey: string },
+  input: ConsumeInput,
   now = new Date(),
-): Promise<ServiceAnswer<Json>> {
+): Promise<Outcome<Json>> {
   const context = await contextFor(payload, input.member, now)
-  if (isAnswer(context)) return context
+  if (isRefused(context)) return context
   const { view, catalogue } = context
   const benefit = catalogue.benefitsByKey.get(input.benefit)
   const memberId = view.member.id
   if (!benefit) {
-    return {
-      status: 404,
-      body: {
-        consumed: false,
-        reason: 'benefit_unknown',
-        message: reasonMessages.benefit_unknown,
-        benefit: input.benefit,
-      },
-    }
+    return refuse('benefit_unknown', reasonMessages.benefit_unknown, {
+      field: 'benefit',
+      details: { consumed: false, benefit: input.benefit },
+    })
   }
   if (benefit.shape.kind !== 'quota') {
-    return {
-      status: 400,
-      body: {
-        error: 'not_consumable',
-        message: {
-          zh: `“${benefit.name.zh}”不是额度型权益，无需扣减；请用 check 判断能否使用。`,
-          en: `"${benefit.name.en}" is not a quota, so there is nothing to consume; use check instead.`,
-        },
+    return refuse(
+      'not_consumable',
+      {
+        zh: `“${benefit.name.zh}”不是额度型权益，无需扣减；请用 check 判断能否使用。`,
+        en: `"${benefit.name.en}" is not a quota, so there is nothing to consume; use check instead.`,
       },
-    }
+      { field: 'benefit', details: { consumed: false, benefit: benefit.key } },
+    )
   }
 
   const requests = rawCollection(payload, slugs.usageRequests)
@@ -76,18 +81,25 @@ export async function consumeBenefit(
       for (;;) {
         const check = checkBenefit(view, catalogue, benefit.key, input.amount, now, head.used)
         const quota = check.value?.quota
-        if (!check.allowed || !key || !window) {
-          return {
-            status: check.reason === 'quota_exhausted' ? 409 : 403,
-            body: {
-              consumed: false,
-              reason: check.reason,
-              message: reasonMessages[check.reason],
-              benefit: benefit.key,
-              value: check.value ? benefitJson(check.value) : null,
-              upgrade: check.upgrade,
+        const details = {
+          consumed: false,
+          benefit: benefit.key,
+          value: check.value ? benefitJson(check.value) : null,
+          upgrade: check.upgrade,
+        }
+        if (check.reason !== 'entitled') {
+          return refuse(check.reason, reasonMessages[check.reason], { field: 'benefit', details })
+        }
+        if (!key || !window) {
+          // A per-billing-period quota (from a grant) for a member outside any paid period.
+          return refuse(
+            'not_consumable',
+            {
+              zh: `“${benefit.name.zh}”按计费周期计数，该会员当前不在付费周期内，无法扣减。`,
+              en: `"${benefit.name.en}" is counted per billing period and the member is in none now, so nothing can be consumed.`,
             },
-          }
+            { field: 'benefit', details },
+          )
         }
         const row = {
           _id: `${key}:${head.sequence + 1}`,
@@ -118,33 +130,30 @@ export async function consumeBenefit(
         head = { sequence: row.sequence, used: row.usedAfter }
         rememberUsage(payload, key, head)
         const limit = quota?.limit ?? null
-        return {
-          status: 200,
-          body: {
-            consumed: true,
-            replayed: false,
-            reason: 'entitled',
-            member: { id: memberId, externalId: view.member.externalId },
-            benefit: benefit.key,
-            amount: input.amount,
-            used: head.used,
-            limit,
-            remaining: limit === null ? null : Math.max(0, limit - head.used),
-            resetsAt: window.end.toISOString(),
-            usageId: row._id,
-          },
-        }
+        return ok<Json>({
+          consumed: true,
+          replayed: false,
+          reason: 'entitled',
+          member: { id: memberId, externalId: view.member.externalId },
+          benefit: benefit.key,
+          amount: input.amount,
+          used: head.used,
+          limit,
+          remaining: limit === null ? null : Math.max(0, limit - head.used),
+          resetsAt: window.end.toISOString(),
+          usageId: row._id,
+        })
       }
     })
-    if (result.status === 200) {
+    if (result.ok) {
       await requests.updateOne({ _id: claimId } as never, {
-        $set: { state: 'done', result: result.body, updatedAt: new Date() },
+        $set: { state: 'done', result: result.value, updatedAt: new Date() },
       })
     } else {
       // A refusal is not remembered: once the quota resets, the same key may succeed.
       await requests.deleteOne({ _id: claimId } as never)
     }
-    return result as ServiceAnswer<Json>
+    return result
   })
 }
 
@@ -153,7 +162,7 @@ async function claim(
   requests: Collection,
   claimId: string,
   now: Date,
-): Promise<'claimed' | ServiceAnswer<Json>> {
+): Promise<'claimed' | Outcome<Json>> {
   try {
     await requests.insertOne({
       _id: claimId,
@@ -171,23 +180,19 @@ async function claim(
     result?: Json
     at?: Date
   } | null
-  if (existing?.state === 'done' && existing.result) {
-    return { status: 200, body: { ...existing.result, replayed: true } }
-  }
+  if (existing?.state === 'done' && existing.result)
+    return ok({ ...existing.result, replayed: true })
   if (existing && now.getTime() - new Date(existing.at ?? 0).getTime() > staleClaimMs) {
     // The first request died mid-way without consuming (a consumption would have finished it).
     await requests.deleteOne({ _id: claimId } as never)
     return claim(requests, claimId, now)
   }
-  return {
-    status: 409,
-    body: {
-      consumed: false,
-      error: 'request_in_progress',
-      message: {
-        zh: '相同幂等键的请求正在处理中，请稍后重试。',
-        en: 'A request with the same idempotency key is still being processed; retry shortly.',
-      },
+  return refuse(
+    'request_in_progress',
+    {
+      zh: '相同幂等键的请求正在处理中，请稍后重试。',
+      en: 'A request with the same idempotency key is still being processed; retry shortly.',
     },
-  }
+    { field: 'idempotencyKey', details: { consumed: false } },
+  )
 }

@@ -5,14 +5,43 @@ import type { PayloadRequest } from 'payload'
 import { slugs } from '../../../collections/slugs'
 import { eventFromDoc, refId } from '../../adapters/entitlements'
 import { isDocumentId } from '../../adapters/memberRef'
-import type { OrderInput } from '../../endpoints/entitlementInput'
+import type { BillingPeriod } from '../../domain/catalogue/types'
+import type { OrderType } from '../../domain/entitlements/membership'
+import type { OrderRefusalCode } from '../../domain/entitlements/orders'
 import { reasonMessages } from '../../domain/entitlements/reasons'
+import { ok, refuse, type Outcome } from '../result'
 import { eventRefusal, tierIdFor } from './events'
 import { applyLedger } from './ledger'
-import type { ServiceAnswer } from './service'
 import { catalogueOf, ensureStoreLoaded, findMember } from './store'
 
-type Json = Record<string, unknown>
+export type OrderInput = {
+  orderId: string
+  type: OrderType
+  member: string
+  tier?: string
+  billingPeriod?: BillingPeriod
+  /** In the smallest currency unit (分). */
+  amount: number
+  currency?: string
+  occurredAt?: Date
+  autoRenew?: boolean
+  immediate?: boolean
+}
+
+type OrderEvent = ReturnType<typeof eventJson>
+export type OrderAnswer = { recorded: boolean; duplicate: boolean; event: OrderEvent }
+
+/** The order field each refusal is about, so billing knows what to fix. */
+const refusalField: Record<OrderRefusalCode, keyof OrderInput> = {
+  tier_not_purchasable: 'tier',
+  billing_period_not_offered: 'billingPeriod',
+  not_an_upgrade: 'tier',
+  not_a_downgrade: 'tier',
+  already_member: 'type',
+  nothing_to_renew: 'type',
+  renewal_tier_mismatch: 'tier',
+  nothing_to_cancel: 'type',
+}
 
 const eventJson = (doc: object) => {
   const event = eventFromDoc(doc)
@@ -45,30 +74,31 @@ async function answerRepeat(
   existing: Record<string, unknown>,
   input: OrderInput,
   memberId: string | null,
-): Promise<ServiceAnswer<Json>> {
+): Promise<Outcome<OrderAnswer>> {
   const event = eventJson(existing)
   if (event.type !== input.type || (memberId !== null && event.member !== memberId)) {
-    return {
-      status: 409,
-      body: {
-        error: 'order_conflict',
-        message: {
-          zh: `订单 ${input.orderId} 已记录为另一会员或另一类型（${event.type}），未做任何更改。`,
-          en: `Order ${input.orderId} is already recorded for another member or type (${event.type}); nothing changed.`,
-        },
-        event,
+    return refuse(
+      'order_conflict',
+      {
+        zh: `订单 ${input.orderId} 已记录为另一会员或另一类型（${event.type}），未做任何更改。`,
+        en: `Order ${input.orderId} is already recorded for another member or type (${event.type}); nothing changed.`,
       },
-    }
+      { field: 'orderId', details: { event } },
+    )
   }
   // Finishes a member update a crash may have interrupted; a no-op otherwise.
   if (event.member) await applyLedger(req, event.member, input.orderId)
-  return { status: 200, body: { recorded: false, duplicate: true, event } }
+  return ok({ recorded: false, duplicate: true, event })
 }
 
+/**
+ * Records an order as a ledger event (`recorded: true`), or recognises a repeat of one
+ * (`duplicate: true`); refuses what cannot happen to this member now, naming the field to fix.
+ */
 export async function recordOrder(
   req: PayloadRequest,
   input: OrderInput,
-): Promise<ServiceAnswer<Json>> {
+): Promise<Outcome<OrderAnswer>> {
   const { payload } = req
   await ensureStoreLoaded(payload)
   const { catalogue } = await catalogueOf(payload)
@@ -79,23 +109,18 @@ export async function recordOrder(
 
   const tierId = input.tier === undefined ? null : tierIdFor(catalogue, input.tier)
   if (input.tier !== undefined && !tierId) {
-    return {
-      status: 422,
-      body: {
-        error: 'tier_unknown',
-        message: {
-          zh: `没有已发布的等级“${input.tier}”。`,
-          en: `There is no published tier "${input.tier}".`,
-        },
+    return refuse(
+      'tier_unknown',
+      {
+        zh: `没有已发布的等级“${input.tier}”：请检查等级 ID 或标识（slug）。`,
+        en: `There is no published tier "${input.tier}": check the tier id or slug.`,
       },
-    }
+      { field: 'tier' },
+    )
   }
   if (!member) {
     if (input.type !== 'purchase' || isDocumentId(input.member)) {
-      return {
-        status: 404,
-        body: { error: 'member_unknown', message: reasonMessages.member_unknown },
-      }
+      return refuse('member_unknown', reasonMessages.member_unknown, { field: 'member' })
     }
     // A first purchase introduces the member.
     await payload
@@ -117,7 +142,9 @@ export async function recordOrder(
     billingPeriod: input.billingPeriod ?? null,
     at,
   })
-  if (refusal) return { status: 422, body: { error: refusal.code, message: refusal.message } }
+  if (refusal) {
+    return refuse(refusal.code, refusal.message, { field: refusalField[refusal.code] })
+  }
   try {
     const doc = await payload.create({
       collection: slugs.membershipEvents,
@@ -137,7 +164,7 @@ export async function recordOrder(
       context: { eventAlreadyValidated: true },
       req,
     })
-    return { status: 201, body: { recorded: true, duplicate: false, event: eventJson(doc) } }
+    return ok({ recorded: true, duplicate: false, event: eventJson(doc) })
   } catch (error) {
     // The same order raced in from a retry: whoever lost reports the duplicate.
     const raced = await existingEvent(req, input.orderId)

@@ -7,14 +7,22 @@ import { tierFromDoc } from '../../adapters/catalogue'
 import { memberView } from '../../domain/entitlements/engine'
 import { publishImpact, type PublishImpact } from '../../domain/entitlements/impact'
 import { planChange, planSnapshot } from '../../domain/entitlements/plans'
+import { ok, refuse, type Outcome } from '../result'
 import { catalogueOf, ensureStoreLoaded, planCacheOf, storedMembers } from './store'
+
+export type PublishImpactInput = {
+  /** The tier's Payload id. */
+  id: string
+  /** The editor's unsaved form values; without them, the tier's current draft. */
+  fields?: Record<string, unknown>
+}
 
 export async function tierPublishImpact(
   req: PayloadRequest,
-  tierId: string,
-  edited: Record<string, unknown> | null,
+  input: PublishImpactInput,
   now = new Date(),
-): Promise<PublishImpact | null> {
+): Promise<Outcome<PublishImpact>> {
+  const { id: tierId, fields: edited } = input
   const draft = await req.payload.findByID({
     collection: slugs.tiers,
     id: tierId,
@@ -24,7 +32,16 @@ export async function tierPublishImpact(
     disableErrors: true,
     req,
   })
-  if (!draft) return null
+  if (!draft) {
+    return refuse(
+      'tier_unknown',
+      {
+        zh: `找不到 ID 为 ${tierId} 的等级：它可能已被删除。`,
+        en: `There is no tier with id ${tierId}; it may have been deleted.`,
+      },
+      { field: 'id' },
+    )
+  }
   await ensureStoreLoaded(req.payload)
   const { catalogue } = await catalogueOf(req.payload)
   const kinds = new Map(catalogue.benefits.map((benefit) => [benefit.id, benefit.shape.kind]))
@@ -37,10 +54,12 @@ export async function tierPublishImpact(
     const view = memberView(member, catalogue, now, cache)
     if (view.tierPlan?.tierId === tierId) holders.push(view.membership)
   }
-  return publishImpact({
-    change: planChange(latest, proposed, catalogue.benefits),
-    members: holders,
-    benefitsById: catalogue.benefitsById,
-    accessTiersById: catalogue.accessTiersById,
-  })
+  return ok(
+    publishImpact({
+      change: planChange(latest, proposed, catalogue.benefits),
+      members: holders,
+      benefitsById: catalogue.benefitsById,
+      accessTiersById: catalogue.accessTiersById,
+    }),
+  )
 }

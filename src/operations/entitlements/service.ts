@@ -1,6 +1,6 @@
 // The entitlement service: one implementation of "what may this member do" behind REST, GraphQL
-// and the lean HTTP path. Inputs arrive parsed (see src/endpoints/entitlementInput.ts); answers
-// are plain JSON with a status, so every transport returns the same bytes.
+// and the lean HTTP path. Inputs arrive parsed (the request schemas in src/api/schemas.ts); answers
+// are plain JSON values or refusals (src/operations/result.ts), so every transport sends the same.
 import { createHash } from 'node:crypto'
 
 import type { Payload } from 'payload'
@@ -23,6 +23,7 @@ import {
 import type { ValueSource } from '../../domain/entitlements/plans'
 import { reasonMessages } from '../../domain/entitlements/reasons'
 import { quotaWindowKey } from '../../domain/entitlements/quotaWindow'
+import { ok, refuse, type Outcome } from '../result'
 import {
   catalogueOf,
   ensureStoreLoaded,
@@ -32,13 +33,12 @@ import {
   type CourseIndex,
 } from './store'
 
-export type ServiceAnswer<T = unknown> = {
-  status: number
-  body: T
-  headers?: Record<string, string>
-}
-
 type Json = Record<string, unknown>
+type Refused = Extract<Outcome<never>, { ok: false }>
+
+export type MemberInput = { member: string }
+export type CheckInput = { member: string; course?: string; benefit?: string; amount: number }
+export type BatchInput = { member: string; courses: readonly string[]; benefits: readonly string[] }
 
 const iso = (date: Date | null | undefined): string | null => (date ? date.toISOString() : null)
 
@@ -77,11 +77,6 @@ const memberRef = (view: MemberView) => ({
   externalId: view.member.externalId,
 })
 
-const refusal = (status: number, reason: CheckReason, extra: Json = {}): ServiceAnswer<Json> => ({
-  status,
-  body: { allowed: false, reason, message: reasonMessages[reason], ...extra },
-})
-
 type Context = { catalogue: EngineCatalogue; courses: CourseIndex; view: MemberView; now: Date }
 
 /** Loads what every answer needs, or the refusal for an unknown member. */
@@ -89,16 +84,15 @@ async function contextFor(
   payload: Payload,
   memberReference: string,
   now: Date,
-): Promise<Context | ServiceAnswer<Json>> {
+): Promise<Context | Refused> {
   await ensureStoreLoaded(payload)
   const { catalogue, courses } = await catalogueOf(payload)
   const member = findMember(payload, memberReference)
-  if (!member) return refusal(404, 'member_unknown', { member: memberReference })
+  if (!member) return refuse('member_unknown', reasonMessages.member_unknown, { field: 'member' })
   return { catalogue, courses, view: memberView(member, catalogue, now, planCacheOf(payload)), now }
 }
 
-const isAnswer = (value: Context | ServiceAnswer<Json>): value is ServiceAnswer<Json> =>
-  'status' in value
+const isRefused = (value: Context | Refused): value is Refused => 'ok' in value
 
 /** Quota used by the member in the benefit's current window (0 outside quota benefits). */
 export function usedNow(payload: Payload, context: Context, benefit: BenefitDefinition): number {
@@ -113,17 +107,21 @@ export function usedNow(payload: Payload, context: Context, benefit: BenefitDefi
 export const usageKey = (memberId: string, benefitId: string, windowKey: string) =>
   `${memberId}:${benefitId}:${windowKey}`
 
-const etagOf = (body: Json): string =>
-  `"${createHash('sha1').update(JSON.stringify(body)).digest('base64url')}"`
+/** Changes exactly when the answer does (the evaluation time aside). */
+const revisionOf = (body: Json): string =>
+  createHash('sha1').update(JSON.stringify(body)).digest('base64url')
 
-/** GET /api/members/{id}/entitlements: everything the member has now, with sources and quotas. */
+/**
+ * Everything the member has now, with sources and quotas (GET /api/members/{id}/entitlements). The
+ * revision lets HTTP callers revalidate (ETag, 304).
+ */
 export async function memberEntitlements(
   payload: Payload,
-  input: { member: string; ifNoneMatch?: string | null },
+  input: MemberInput,
   now = new Date(),
-): Promise<ServiceAnswer<Json>> {
+): Promise<Outcome<Json>> {
   const context = await contextFor(payload, input.member, now)
-  if (isAnswer(context)) return context
+  if (isRefused(context)) return context
   const { view, catalogue } = context
   const { membership, tierPlan, plan } = view
   const benefits = catalogue.benefits
@@ -178,12 +176,7 @@ export async function memberEntitlements(
     benefits,
     courseAccess,
   }
-  const etag = etagOf(body)
-  const headers = { etag, 'cache-control': 'private, no-cache' }
-  if (input.ifNoneMatch && input.ifNoneMatch.split(/\s*,\s*/).includes(etag)) {
-    return { status: 304, body: null as unknown as Json, headers }
-  }
-  return { status: 200, body: { ...body, evaluatedAt: iso(now) }, headers }
+  return ok({ ...body, evaluatedAt: iso(now) }, revisionOf(body))
 }
 
 function courseJson(check: CourseCheck): Json {
@@ -218,14 +211,18 @@ function runBenefitCheck(payload: Payload, context: Context, key: string, amount
   return checkBenefit(context.view, context.catalogue, key, amount, context.now, used)
 }
 
-/** GET /api/entitlements/check: one course and/or one benefit. */
+/**
+ * One course and/or one benefit (GET /api/entitlements/check). "No" is an answer (`allowed: false`
+ * with the reason and an upgrade); only a course or benefit that does not exist is a refusal, and
+ * it still carries the whole answer.
+ */
 export async function checkEntitlement(
   payload: Payload,
-  input: { member: string; course?: string; benefit?: string; amount?: number },
+  input: CheckInput,
   now = new Date(),
-): Promise<ServiceAnswer<Json>> {
+): Promise<Outcome<Json>> {
   const context = await contextFor(payload, input.member, now)
-  if (isAnswer(context)) return context
+  if (isRefused(context)) return context
   const course =
     input.course === undefined
       ? null
@@ -241,50 +238,47 @@ export async function checkEntitlement(
       : runBenefitCheck(payload, context, input.benefit, input.amount ?? 1)
   const refused = [course, benefit].find((check) => check && !check.allowed) ?? null
   const reason: CheckReason = refused?.reason ?? 'entitled'
-  const unknown = reason === 'course_unknown' || reason === 'benefit_unknown'
-  return {
-    status: unknown ? 404 : 200,
-    body: {
-      allowed: refused === null,
-      reason,
-      message: reasonMessages[reason],
-      member: memberRef(context.view),
-      course: course ? courseJson(course) : null,
-      benefit: benefit ? benefitCheckJson(benefit) : null,
-      upgrade: upgradeJson(refused?.upgrade ?? null),
-      evaluatedAt: iso(now),
-    },
+  const answer = {
+    member: memberRef(context.view),
+    course: course ? courseJson(course) : null,
+    benefit: benefit ? benefitCheckJson(benefit) : null,
+    upgrade: upgradeJson(refused?.upgrade ?? null),
+    evaluatedAt: iso(now),
   }
+  if (reason === 'course_unknown' || reason === 'benefit_unknown') {
+    return refuse(reason, reasonMessages[reason], {
+      field: reason === 'course_unknown' ? 'course' : 'benefit',
+      details: { allowed: false, ...answer },
+    })
+  }
+  return ok({ allowed: refused === null, reason, message: reasonMessages[reason], ...answer })
 }
 
-/** POST /api/entitlements/check-batch: many courses and benefits for one member in one call. */
+/** Many courses and benefits for one member in one call (POST /api/entitlements/check-batch). */
 export async function checkBatch(
   payload: Payload,
-  input: { member: string; courses: readonly string[]; benefits: readonly string[] },
+  input: BatchInput,
   now = new Date(),
-): Promise<ServiceAnswer<Json>> {
+): Promise<Outcome<Json>> {
   const context = await contextFor(payload, input.member, now)
-  if (isAnswer(context)) return context
-  return {
-    status: 200,
-    body: {
-      member: memberRef(context.view),
-      courses: input.courses.map((reference) =>
-        courseJson(
-          checkCourse(
-            context.view,
-            context.catalogue,
-            reference,
-            findCourse(context.courses, reference),
-          ),
+  if (isRefused(context)) return context
+  return ok({
+    member: memberRef(context.view),
+    courses: input.courses.map((reference) =>
+      courseJson(
+        checkCourse(
+          context.view,
+          context.catalogue,
+          reference,
+          findCourse(context.courses, reference),
         ),
       ),
-      benefits: input.benefits.map((key) =>
-        benefitCheckJson(runBenefitCheck(payload, context, key, 1)),
-      ),
-      evaluatedAt: iso(now),
-    },
-  }
+    ),
+    benefits: input.benefits.map((key) =>
+      benefitCheckJson(runBenefitCheck(payload, context, key, 1)),
+    ),
+    evaluatedAt: iso(now),
+  })
 }
 
-export { contextFor, isAnswer, type Context }
+export { contextFor, isRefused, type Context }

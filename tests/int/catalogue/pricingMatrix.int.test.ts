@@ -132,9 +132,13 @@ describe('the pricing matrix', () => {
     })
   })
 
-  it('refuses an unknown locale with a 400 and a reason', async () => {
+  it('refuses an unknown locale with a 400 naming the field, in both languages', async () => {
     const { status, body } = await getMatrix('fr')
     expect(status).toBe(400)
-    expect(body.error).toBe('invalid_locale')
+    expect(body).toMatchObject({
+      reason: 'invalid_request',
+      field: 'locale',
+      message: { en: '"locale" must be zh or en, got "fr".' },
+    })
   })
 })

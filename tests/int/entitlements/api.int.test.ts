@@ -328,7 +328,7 @@ describe('bad input', () => {
   ])('answers %s with 400 naming the field', async (_name, query, field) => {
     const { status, body } = await check(query)
     expect(status).toBe(400)
-    expect(body).toMatchObject({ error: 'invalid_request', field })
+    expect(body).toMatchObject({ reason: 'invalid_request', field })
   })
 
   it.each([
@@ -338,7 +338,7 @@ describe('bad input', () => {
   ])('answers a batch with %s with 400', async (_name, json, field) => {
     const { status, body } = await rest('POST', '/entitlements/check-batch', { as: frontend, json })
     expect(status).toBe(400)
-    expect(body).toMatchObject({ error: 'invalid_request', field })
+    expect(body).toMatchObject({ reason: 'invalid_request', field })
   })
 
   it('answers a body that is not JSON with 400', async () => {

@@ -7,6 +7,7 @@ import { slugs } from '../../../collections/slugs'
 import { memberEntitlements } from '../../../src/operations/entitlements/service'
 import { findMember } from '../../../src/operations/entitlements/store'
 import { testPayload } from '../../helpers/api'
+import { valueOf } from '../../helpers/outcome'
 import { createCatalogueFixture, type Fixture } from '../../helpers/catalogue'
 import { membersFactory } from '../../helpers/members'
 import { staffFactory } from '../../helpers/staff'
@@ -38,7 +39,7 @@ describe('membership expiry', () => {
     })
     const current = await members.buyer(`silver-${fixture.suffix}`)
     const before = await memberEntitlements(payload, { member: lapsed.id })
-    expect(before.body).toMatchObject({ status: 'expired', tier: { id: fixture.tiers.free } })
+    expect(valueOf(before)).toMatchObject({ status: 'expired', tier: { id: fixture.tiers.free } })
     expect(findMember(payload, lapsed.id)!.membership.status).toBe('active')
 
     await payload.jobs.queue({ task: 'expireMemberships', input: {} })
@@ -58,6 +59,6 @@ describe('membership expiry', () => {
     })
     expect(findMember(payload, current.id)!.membership.status).toBe('active')
     const after = await memberEntitlements(payload, { member: lapsed.id })
-    expect(after.body).toMatchObject({ status: 'expired' })
+    expect(valueOf(after)).toMatchObject({ status: 'expired' })
   })
 })

@@ -7,6 +7,7 @@ import { slugs } from '../../../collections/slugs'
 import { memberEntitlements } from '../../../src/operations/entitlements/service'
 import { catalogueOf, findMember } from '../../../src/operations/entitlements/store'
 import { rest, testPayload } from '../../helpers/api'
+import { valueOf } from '../../helpers/outcome'
 import { createCatalogueFixture, type Fixture } from '../../helpers/catalogue'
 import { membersFactory } from '../../helpers/members'
 import { staffFactory } from '../../helpers/staff'
@@ -109,8 +110,8 @@ describe('publishing a worse tier', () => {
       { member: paying.id },
       new Date(periodEnd.getTime() + hour),
     )
-    expect(afterEnd.body).toMatchObject({ status: 'grace', heldVersion: null })
-    expect(benefitOf(afterEnd.body, 'tutoring').value.amount).toBe(2)
+    expect(valueOf(afterEnd)).toMatchObject({ status: 'grace', heldVersion: null })
+    expect(benefitOf(valueOf(afterEnd), 'tutoring').value.amount).toBe(2)
 
     await members.order({ type: 'renewal', member: paying.externalId, amount: 3900 })
     expect(findMember(payload, paying.id)!.membership.planVersion).toBe(worse.version)

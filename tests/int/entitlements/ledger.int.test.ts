@@ -9,6 +9,7 @@ import { replayLedger } from '../../../src/domain/entitlements/membership'
 import { memberEntitlements } from '../../../src/operations/entitlements/service'
 import { catalogueOf, findMember } from '../../../src/operations/entitlements/store'
 import { rest, testPayload } from '../../helpers/api'
+import { valueOf } from '../../helpers/outcome'
 import { createCatalogueFixture, type Fixture } from '../../helpers/catalogue'
 import { membersFactory } from '../../helpers/members'
 import { staffFactory } from '../../helpers/staff'
@@ -113,7 +114,7 @@ describe('orders from billing', () => {
       json: { orderId, type: 'renewal', member: other.externalId, amount: 0 },
     })
     expect(status).toBe(409)
-    expect(body.error).toBe('order_conflict')
+    expect(body.reason).toBe('order_conflict')
     expect(findMember(payload, other.id)!.membership).toEqual(before)
   })
 
@@ -144,7 +145,7 @@ describe('orders from billing', () => {
       effectiveAt: upgraded.periodEnd,
     })
     const now = await memberEntitlements(payload, { member: member.id })
-    expect(now.body).toMatchObject({
+    expect(valueOf(now)).toMatchObject({
       tier: { id: fixture.tiers.gold },
       pendingChange: { tier: { id: fixture.tiers.silver } },
     })
@@ -153,7 +154,10 @@ describe('orders from billing', () => {
       { member: member.id },
       new Date(upgraded.periodEnd!.getTime() + day),
     )
-    expect(afterPeriod.body).toMatchObject({ tier: { id: fixture.tiers.silver }, status: 'active' })
+    expect(valueOf(afterPeriod)).toMatchObject({
+      tier: { id: fixture.tiers.silver },
+      status: 'active',
+    })
   })
 
   it.each([
@@ -177,7 +181,7 @@ describe('orders from billing', () => {
       },
     })
     expect(status).toBe(422)
-    expect(body.error).toBe(code)
+    expect(body.reason).toBe(code)
     expect((body.message as { zh: string; en: string }).en.length).toBeGreaterThan(10)
     expect(findMember(payload, member.id)!.membership).toEqual(before)
   })
@@ -195,7 +199,7 @@ describe('orders from billing', () => {
       },
     })
     expect(status).toBe(422)
-    expect(body.error).toBe('billing_period_not_offered')
+    expect(body.reason).toBe('billing_period_not_offered')
   })
 
   it.each([
@@ -218,7 +222,7 @@ describe('orders from billing', () => {
       },
     })
     expect(status).toBe(400)
-    expect(body).toMatchObject({ error: 'invalid_request', field })
+    expect(body).toMatchObject({ reason: 'invalid_request', field })
   })
 
   it('answers an order for an unknown member id with 404 member_unknown', async () => {
@@ -227,7 +231,7 @@ describe('orders from billing', () => {
       json: { orderId: members.orderId(), type: 'renewal', member: 'nobody-here', amount: 0 },
     })
     expect(status).toBe(404)
-    expect(body.error).toBe('member_unknown')
+    expect(body.reason).toBe('member_unknown')
   })
 
   it('takes orders from billing keys and admins only', async () => {

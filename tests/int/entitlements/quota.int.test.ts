@@ -7,6 +7,7 @@ import { slugs } from '../../../collections/slugs'
 import { consumeBenefit } from '../../../src/operations/entitlements/consume'
 import { resetStore } from '../../../src/operations/entitlements/store'
 import { graphql, rest, testPayload } from '../../helpers/api'
+import { valueOf } from '../../helpers/outcome'
 import { createCatalogueFixture, type Fixture } from '../../helpers/catalogue'
 import { membersFactory } from '../../helpers/members'
 import { staffFactory } from '../../helpers/staff'
@@ -119,7 +120,7 @@ describe('POST /api/entitlements/consume', () => {
       { ...input, idempotencyKey: nextKey() },
       lastSecondOfNovember,
     )
-    expect(november.body).toMatchObject({
+    expect(valueOf(november)).toMatchObject({
       consumed: true,
       remaining: 0,
       resetsAt: '2026-11-30T16:00:00.000Z',
@@ -129,13 +130,13 @@ describe('POST /api/entitlements/consume', () => {
       { ...input, amount: 1, idempotencyKey: nextKey() },
       lastSecondOfNovember,
     )
-    expect(stillNovember.status).toBe(409)
+    expect(stillNovember).toMatchObject({ ok: false, refusal: { reason: 'quota_exhausted' } })
     const december = await consumeBenefit(
       payload,
       { ...input, idempotencyKey: nextKey() },
       firstSecondOfDecember,
     )
-    expect(december.body).toMatchObject({
+    expect(valueOf(december)).toMatchObject({
       consumed: true,
       used: 4,
       resetsAt: '2026-12-31T16:00:00.000Z',
@@ -154,7 +155,7 @@ describe('POST /api/entitlements/consume', () => {
     const member = await members.buyer(`silver-${fixture.suffix}`)
     const answer = await consume(member.id, { benefit: change.benefit() })
     expect(answer.status).toBe(status)
-    expect(answer.body.error ?? answer.body.reason).toBe(code)
+    expect(answer.body.reason).toBe(code)
   })
 
   it('refuses a quota the tier does not include (403 not_included)', async () => {
@@ -184,10 +185,10 @@ describe('POST /api/entitlements/consume', () => {
   ])('answers %s with 400', async (_name, change, field) => {
     const answer = await consume('someone', change)
     expect(answer.status).toBe(400)
-    expect(answer.body).toMatchObject({ error: 'invalid_request', field })
+    expect(answer.body).toMatchObject({ reason: 'invalid_request', field })
   })
 
-  it('answers the same through the GraphQL mutation, refusals included', async () => {
+  it('answers the same through the GraphQL mutation, refusals as errors with the REST body', async () => {
     const member = await members.buyer(`silver-${fixture.suffix}`)
     const mutation = `mutation ($member: String!, $benefit: String!, $amount: Int, $key: String!) {
       consumeBenefit(member: $member, benefit: $benefit, amount: $amount, idempotencyKey: $key) {
@@ -200,13 +201,17 @@ describe('POST /api/entitlements/consume', () => {
     expect(first.data!.consumeBenefit).toMatchObject({ consumed: true, used: 3, remaining: 1 })
     const repeat = await graphql(mutation, { as: frontend, variables })
     expect(repeat.data!.consumeBenefit).toMatchObject({ consumed: true, replayed: true, used: 3 })
+    // A refusal is a GraphQL error whose extensions are the REST answer and its status.
     const tooMuch = await graphql(mutation, {
       as: frontend,
       variables: { ...variables, amount: 2, key: nextKey() },
     })
-    expect(tooMuch.data!.consumeBenefit).toMatchObject({
-      consumed: false,
+    expect(tooMuch.data).toBeNull()
+    expect(tooMuch.errors?.[0]?.extensions).toMatchObject({
       reason: 'quota_exhausted',
+      status: 409,
+      consumed: false,
+      value: { quota: { used: 3, remaining: 1 } },
     })
   })
 })

@@ -7,6 +7,7 @@ import { slugs } from '../../../collections/slugs'
 import { memberEntitlements } from '../../../src/operations/entitlements/service'
 import { catalogueOf, findMember } from '../../../src/operations/entitlements/store'
 import { rest, testPayload } from '../../helpers/api'
+import { valueOf } from '../../helpers/outcome'
 import { createCatalogueFixture, type Fixture } from '../../helpers/catalogue'
 import { membersFactory } from '../../helpers/members'
 import { staffFactory } from '../../helpers/staff'
@@ -52,7 +53,7 @@ describe('archiving a tier members hold', () => {
       { member: member.id },
       new Date(member.membership.periodEnd!.getTime() + 60 * 60 * 1000),
     )
-    expect(afterEnd.body).toMatchObject({ tier: { id: fixture.tiers.gold }, status: 'grace' })
+    expect(valueOf(afterEnd)).toMatchObject({ tier: { id: fixture.tiers.gold }, status: 'grace' })
 
     // Nobody can buy the archived tier any more; renewing it renews the successor.
     const purchase = await rest('POST', '/membership/orders', {
@@ -67,7 +68,7 @@ describe('archiving a tier members hold', () => {
       },
     })
     expect(purchase.status).toBe(422)
-    expect(purchase.body.error).toBe('tier_not_purchasable')
+    expect(purchase.body.reason).toBe('tier_not_purchasable')
     await members.order({
       type: 'renewal',
       member: member.externalId,

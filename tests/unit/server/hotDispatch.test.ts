@@ -59,6 +59,16 @@ const routes: HotRoute[] = [
   },
   { method: 'GET', path: '/bigint', handle: () => ({ status: 200, body: { n: 1n } }) },
   {
+    method: 'GET',
+    path: '/members/:member/entitlements',
+    handle: (request) => ({ status: 200, body: { params: request.params } }),
+  },
+  {
+    method: 'POST',
+    path: '/members/:member/notes/:note',
+    handle: (request) => ({ status: 200, body: { params: request.params } }),
+  },
+  {
     method: 'POST',
     path: '/keyed',
     when: (headers) => headers['x-key'] === 'yes',
@@ -163,28 +173,48 @@ describe('a hot route', () => {
     expect(JSON.parse(body)).toEqual({ body: { parts: [1, 2, 3] } })
   })
 
-  it('refuses malformed JSON with 400 invalid_json and the parser message', async () => {
-    const response = await postJson('/echo', '{"tier": gold}')
+  it("refuses malformed JSON with 400 invalid_json as the REST guard does, in the caller's language", async () => {
+    const response = await fetch(`${baseUrl}/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en-GB,en;q=0.9' },
+      body: '{"tier": gold}',
+    })
     expect(response.status).toBe(400)
-    const body = (await response.json()) as { error: string; message: string }
-    expect(body.error).toBe('invalid_json')
-    expect(body.message).toMatch(/JSON/)
+    expect(await response.json()).toMatchObject({
+      reason: 'invalid_json',
+      field: 'body',
+      errors: [
+        {
+          message: expect.stringMatching(/^"body" is not valid JSON: /),
+          data: { reason: 'invalid_json', field: 'body' },
+        },
+      ],
+    })
+    expect(received).toBeUndefined()
+  })
+
+  it('refuses a JSON body that is not an object, or nests too deeply', async () => {
+    for (const body of ['["tier"]', '"gold"', `{"a":${'['.repeat(40)}${']'.repeat(40)}}`]) {
+      const response = await postJson('/echo', body)
+      expect(response.status).toBe(400)
+      expect(await response.json()).toMatchObject({ reason: 'invalid_body', field: 'body' })
+    }
     expect(received).toBeUndefined()
   })
 
   it('refuses a body that is not JSON with 415', async () => {
     const response = await postJson('/echo', 'tier=gold', 'application/x-www-form-urlencoded')
     expect(response.status).toBe(415)
-    expect(await response.json()).toMatchObject({ error: 'unsupported_media_type' })
+    expect(await response.json()).toMatchObject({ reason: 'unsupported_media_type' })
     expect(received).toBeUndefined()
   })
 
   it('accepts a body of exactly 1 MB', async () => {
-    const text = JSON.stringify('x'.repeat(MAX_BODY_BYTES - 2))
+    const text = JSON.stringify({ x: 'x'.repeat(MAX_BODY_BYTES - 8) })
     expect(Buffer.byteLength(text)).toBe(MAX_BODY_BYTES)
     const response = await postJson('/echo', text)
     expect(response.status).toBe(200)
-    expect(typeof received?.body).toBe('string')
+    expect(typeof (received?.body as { x?: unknown }).x).toBe('string')
   })
 
   it('refuses a declared body over 1 MB with 413 before reading it, and closes', async () => {
@@ -195,7 +225,10 @@ describe('a hot route', () => {
     })
     expect(status).toBe(413)
     expect(headers.connection).toBe('close')
-    expect(JSON.parse(body)).toEqual({ error: 'body_too_large' })
+    expect(JSON.parse(body)).toMatchObject({
+      reason: 'body_too_large',
+      errors: [{ message: '请求体超过 1 MiB 的上限。' }],
+    })
     expect(received).toBeUndefined()
   })
 
@@ -205,7 +238,7 @@ describe('a hot route', () => {
       chunks: [Buffer.alloc(512 * 1024, 0x20), Buffer.alloc(512 * 1024, 0x20), Buffer.from('1')],
     })
     expect(status).toBe(413)
-    expect(JSON.parse(body)).toEqual({ error: 'body_too_large' })
+    expect(JSON.parse(body)).toMatchObject({ reason: 'body_too_large' })
     expect(received).toBeUndefined()
   })
 
@@ -213,7 +246,10 @@ describe('a hot route', () => {
     const deleted = await fetch(`${baseUrl}/livez`, { method: 'DELETE' })
     expect(deleted.status).toBe(405)
     expect(deleted.headers.get('allow')).toBe('GET')
-    expect(await deleted.json()).toEqual({ error: 'method_not_allowed' })
+    expect(await deleted.json()).toMatchObject({
+      reason: 'method_not_allowed',
+      message: { en: 'This path accepts GET only.' },
+    })
 
     const put = await fetch(`${baseUrl}/echo`, { method: 'PUT', body: '{}' })
     expect(put.status).toBe(405)
@@ -229,7 +265,7 @@ describe('a hot route', () => {
   it('turns a thrown error into 500 internal_error and logs it', async () => {
     const response = await fetch(`${baseUrl}/throws`)
     expect(response.status).toBe(500)
-    expect(await response.json()).toEqual({ error: 'internal_error' })
+    expect(await response.json()).toMatchObject({ reason: 'internal_error' })
     expect(logged).toHaveLength(1)
     expect(logged[0]?.message).toContain('GET /throws')
     expect((logged[0]?.error as Error).message).toBe('boom')
@@ -238,7 +274,7 @@ describe('a hot route', () => {
   it('turns a body JSON cannot serialise into 500 and logs it', async () => {
     const response = await fetch(`${baseUrl}/bigint`)
     expect(response.status).toBe(500)
-    expect(await response.json()).toEqual({ error: 'internal_error' })
+    expect(await response.json()).toMatchObject({ reason: 'internal_error' })
     expect(logged).toHaveLength(1)
   })
 
@@ -256,6 +292,28 @@ describe('a hot route', () => {
     expect(headers['cache-control']).toBe('private, max-age=5')
     expect(headers['content-type']).toBeUndefined()
     expect(body).toBe('')
+  })
+
+  it('matches `:name` segments and hands the handler their decoded values', async () => {
+    const one = await fetch(`${baseUrl}/members/u%4010086/entitlements?x=1`)
+    expect(await one.json()).toEqual({ params: { member: 'u@10086' } })
+    const two = await fetch(`${baseUrl}/members/m-1/notes/n%2F2`, { method: 'POST' })
+    expect(await two.json()).toEqual({ params: { member: 'm-1', note: 'n/2' } })
+    const malformed = await fetch(`${baseUrl}/members/%E0%A4%A/entitlements`)
+    expect(await malformed.json()).toEqual({ params: { member: '%E0%A4%A' } })
+    const wrongMethod = await fetch(`${baseUrl}/members/m-1/entitlements`, { method: 'POST' })
+    expect(wrongMethod.status).toBe(405)
+    expect(wrongMethod.headers.get('allow')).toBe('GET')
+    expect(seenByNext).toEqual([])
+  })
+
+  it('sends a path that only looks like a parameterised one to Next', async () => {
+    await fetch(`${baseUrl}/members/m-1/entitlements/more`)
+    await fetch(`${baseUrl}/members//entitlements`)
+    expect(seenByNext.map((seen) => seen.url)).toEqual([
+      '/members/m-1/entitlements/more',
+      '/members//entitlements',
+    ])
   })
 
   it('keeps the connection alive between requests', async () => {

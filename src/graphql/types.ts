@@ -1,37 +1,14 @@
-// GraphQL face of the entitlement service: queries `memberEntitlements`, `checkEntitlement`,
-// `checkEntitlements` (batch) and mutation `consumeBenefit`, answering exactly what REST answers.
-// Bad input and unknown members become GraphQL errors carrying the REST status and error code;
-// refusals (allowed: false) are answers.
-import type { GraphQLFieldConfig, GraphQLNullableType, GraphQLType } from 'graphql'
-import { APIError, type GraphQLExtension, type PayloadRequest } from 'payload'
+// The GraphQL output types of the API operations, built once per GraphQL module (Payload builds
+// queries and mutations in separate calls; a type must exist once per schema). Operation rows name
+// their output type (`type: 'EntitlementCheck'`); src/graphql/operations.ts looks it up here.
+import type { GraphQLNamedType, GraphQLNullableType, GraphQLType } from 'graphql'
+import type { GraphQLExtension } from 'payload'
 
-import { endpointPolicy } from '../access/policy'
 import { checkReasons } from '../domain/entitlements/engine'
-import {
-  fromObject,
-  isProblem,
-  parseBatch,
-  parseCheck,
-  parseConsume,
-  parseMemberOnly,
-  type InputProblem,
-} from '../endpoints/entitlementInput'
-import { consumeBenefit } from '../operations/entitlements/consume'
-import {
-  checkBatch,
-  checkEntitlement,
-  memberEntitlements,
-  type ServiceAnswer,
-} from '../operations/entitlements/service'
 
-type GraphQLModule = Parameters<GraphQLExtension>[0]
-type Context = { req: PayloadRequest }
-type Types = ReturnType<typeof buildTypes>
+export type GraphQLModule = Parameters<GraphQLExtension>[0]
 
-// Queries and mutations are built by separate calls; the types must exist once per schema.
-const typesByModule = new WeakMap<GraphQLModule, Types>()
-
-function buildTypes(GraphQL: GraphQLModule) {
+function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
   const { GraphQLBoolean, GraphQLEnumType, GraphQLFloat, GraphQLInt, GraphQLList } = GraphQL
   const { GraphQLNonNull, GraphQLObjectType, GraphQLString } = GraphQL
   const required = <T extends GraphQLNullableType>(type: T) => new GraphQLNonNull(type)
@@ -233,117 +210,118 @@ function buildTypes(GraphQL: GraphQLModule) {
       upgrade: { type: Upgrade },
     },
   })
+
   return {
     MemberEntitlements,
-    Check,
-    Batch,
-    Consumption,
-    GraphQLString,
-    GraphQLInt,
-    required,
-    list,
+    EntitlementCheck: Check,
+    EntitlementBatch: Batch,
+    BenefitConsumption: Consumption,
+    ...pricingTypes(GraphQL),
   }
 }
 
-const typesFor = (GraphQL: GraphQLModule): Types => {
+/** The types of `pricingMatrix`: the published ladder, strings in the requested locale. */
+function pricingTypes(GraphQL: GraphQLModule) {
+  const { GraphQLBoolean, GraphQLEnumType, GraphQLFloat, GraphQLInt, GraphQLList } = GraphQL
+  const { GraphQLNonNull, GraphQLObjectType, GraphQLString } = GraphQL
+  const list = <T extends GraphQLType>(type: T) =>
+    new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(type)))
+  const required = <T extends GraphQLNullableType>(type: T) => new GraphQLNonNull(type)
+
+  const PricingLocale = new GraphQLEnumType({
+    name: 'PricingLocale',
+    values: { zh: { value: 'zh' }, en: { value: 'en' } },
+  })
+  const AccessTier = new GraphQLObjectType({
+    name: 'PricingAccessTier',
+    fields: {
+      id: { type: required(GraphQLString) },
+      rank: { type: required(GraphQLInt) },
+      name: { type: required(GraphQLString) },
+    },
+  })
+  const Price = new GraphQLObjectType({
+    name: 'PricingPrice',
+    fields: {
+      period: { type: required(GraphQLString) },
+      listPrice: { type: required(GraphQLInt), description: 'In the smallest currency unit (分).' },
+      sellingPrice: { type: required(GraphQLInt) },
+      display: { type: required(GraphQLString) },
+    },
+  })
+  const Growth = new GraphQLObjectType({
+    name: 'PricingGrowth',
+    fields: { reach: { type: required(GraphQLFloat) }, keep: { type: required(GraphQLFloat) } },
+  })
+  const Tier = new GraphQLObjectType({
+    name: 'PricingTier',
+    fields: {
+      id: { type: required(GraphQLString) },
+      slug: { type: required(GraphQLString) },
+      name: { type: required(GraphQLString) },
+      kind: { type: required(GraphQLString) },
+      rank: { type: required(GraphQLFloat) },
+      honorary: { type: required(GraphQLBoolean) },
+      prices: { type: list(Price) },
+      growth: { type: Growth },
+      accessTiers: { type: list(AccessTier) },
+    },
+  })
+  const Value = new GraphQLObjectType({
+    name: 'PricingValue',
+    description: 'A benefit value; which fields are set depends on `kind`.',
+    fields: {
+      kind: { type: required(GraphQLString) },
+      enabled: { type: GraphQLBoolean },
+      unlimited: { type: GraphQLBoolean },
+      amount: { type: GraphQLFloat },
+      level: { type: GraphQLString },
+      percent: { type: GraphQLFloat },
+    },
+  })
+  const Cell = new GraphQLObjectType({
+    name: 'PricingCell',
+    fields: {
+      tierId: { type: required(GraphQLString) },
+      tierSlug: { type: required(GraphQLString) },
+      value: { type: Value, description: 'null when the tier does not grant the benefit.' },
+      display: { type: required(GraphQLString) },
+    },
+  })
+  const Benefit = new GraphQLObjectType({
+    name: 'PricingBenefit',
+    fields: {
+      id: { type: required(GraphQLString) },
+      key: { type: required(GraphQLString) },
+      name: { type: required(GraphQLString) },
+      unit: { type: required(GraphQLString) },
+      category: { type: required(GraphQLString) },
+      kind: { type: required(GraphQLString) },
+      cells: { type: list(Cell) },
+    },
+  })
+  const Matrix = new GraphQLObjectType({
+    name: 'PricingMatrix',
+    fields: {
+      locale: { type: required(GraphQLString) },
+      currency: { type: required(GraphQLString) },
+      tiers: { type: list(Tier) },
+      benefits: { type: list(Benefit) },
+      accessTiers: { type: list(AccessTier) },
+    },
+  })
+
+  return { PricingLocale, PricingMatrix: Matrix }
+}
+
+const typesByModule = new WeakMap<GraphQLModule, Record<string, GraphQLNamedType>>()
+
+/** The named output and argument types, the same objects every time for one GraphQL module. */
+export function apiTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
   let types = typesByModule.get(GraphQL)
   if (!types) {
     types = buildTypes(GraphQL)
     typesByModule.set(GraphQL, types)
   }
   return types
-}
-
-/** REST's answer as GraphQL data, or its 4xx as a GraphQL error with the same code. */
-function unwrap(answer: ServiceAnswer | InputProblem, req: PayloadRequest): unknown {
-  const body = answer.body as {
-    error?: string
-    reason?: string
-    message?: { zh: string; en: string }
-  }
-  const failed = answer.status >= 400 && (body.error || body.reason === 'member_unknown')
-  if (!failed) return answer.body
-  const message = body.message ? body.message[req.i18n?.language === 'en' ? 'en' : 'zh'] : 'error'
-  throw new APIError(message, answer.status, { code: body.error ?? body.reason, ...body }, true)
-}
-
-function authorised(req: PayloadRequest): void {
-  if (endpointPolicy.entitlements({ req })) return
-  throw new APIError(
-    req.user ? 'This key may not call the entitlement API.' : 'An API key is required.',
-    req.user ? 403 : 401,
-    undefined,
-    true,
-  )
-}
-
-type Resolver = GraphQLFieldConfig<unknown, Context, Record<string, unknown>>
-
-export const entitlementQueries: GraphQLExtension = (GraphQL) => {
-  const { MemberEntitlements, Check, Batch, GraphQLString, GraphQLInt, required } =
-    typesFor(GraphQL)
-  const memberEntitlementsQuery: Resolver = {
-    type: required(MemberEntitlements),
-    args: { member: { type: required(GraphQLString) } },
-    resolve: async (_source, args, { req }) => {
-      authorised(req)
-      const input = parseMemberOnly(fromObject(args))
-      return unwrap(isProblem(input) ? input : await memberEntitlements(req.payload, input), req)
-    },
-  }
-  const checkEntitlementQuery: Resolver = {
-    type: required(Check),
-    args: {
-      member: { type: required(GraphQLString) },
-      course: { type: GraphQLString },
-      benefit: { type: GraphQLString },
-      amount: { type: GraphQLInt },
-    },
-    resolve: async (_source, args, { req }) => {
-      authorised(req)
-      const input = parseCheck(fromObject(args))
-      return unwrap(isProblem(input) ? input : await checkEntitlement(req.payload, input), req)
-    },
-  }
-  const checkEntitlementsQuery: Resolver = {
-    type: required(Batch),
-    args: {
-      member: { type: required(GraphQLString) },
-      courses: { type: new GraphQL.GraphQLList(required(GraphQLString)) },
-      benefits: { type: new GraphQL.GraphQLList(required(GraphQLString)) },
-    },
-    resolve: async (_source, args, { req }) => {
-      authorised(req)
-      const input = parseBatch(fromObject(args))
-      return unwrap(isProblem(input) ? input : await checkBatch(req.payload, input), req)
-    },
-  }
-  return {
-    memberEntitlements: memberEntitlementsQuery,
-    checkEntitlement: checkEntitlementQuery,
-    checkEntitlements: checkEntitlementsQuery,
-  }
-}
-
-export const entitlementMutations: GraphQLExtension = (GraphQL) => {
-  const { Consumption, GraphQLString, GraphQLInt, required } = typesFor(GraphQL)
-  const consume: Resolver = {
-    type: required(Consumption),
-    args: {
-      member: { type: required(GraphQLString) },
-      benefit: { type: required(GraphQLString) },
-      amount: { type: GraphQLInt },
-      idempotencyKey: { type: required(GraphQLString) },
-    },
-    resolve: async (_source, args, { req }) => {
-      authorised(req)
-      const input = parseConsume(fromObject(args))
-      const answer = isProblem(input) ? input : await consumeBenefit(req.payload, input)
-      const body = answer.body as { consumed?: boolean; reason?: string }
-      // A refusal (quota used up, not included) is an answer, not an error.
-      if (answer.status >= 400 && body.consumed === false && body.reason) return body
-      return unwrap(answer, req)
-    },
-  }
-  return { consumeBenefit: consume }
 }

@@ -1,0 +1,257 @@
+// Every API operation as one row: who may call it, its request schema, the operation it runs, the
+// refusals it can give, and where each transport serves it. REST endpoints (src/endpoints), GraphQL
+// fields (src/graphql) and lean routes (src/server) are generated from these rows, and the parity
+// test (tests/int/parity.int.test.ts) runs every row through each of them. Adding an operation is
+// one row here, its GraphQL output type, and its parity cases (docs/guide.md, "Adding an
+// operation").
+import type { Payload, PayloadRequest } from 'payload'
+import { z } from 'zod'
+
+import { slugs } from '../../collections/slugs'
+import { operationPolicy, type OperationRule } from '../access/policy'
+import type { Principal } from '../access/roles'
+import { consumeBenefit } from '../operations/entitlements/consume'
+import { recordOrder, type OrderAnswer } from '../operations/entitlements/orders'
+import { tierPublishImpact } from '../operations/entitlements/publishImpact'
+import {
+  checkBatch,
+  checkEntitlement,
+  memberEntitlements,
+} from '../operations/entitlements/service'
+import { pricingMatrix } from '../operations/pricingMatrix'
+import { ok, type Outcome, type RefusalReason } from '../operations/result'
+import { authorise } from './authorise'
+import { parseInput } from './input'
+import {
+  checkBatchSchema,
+  checkSchema,
+  consumeSchema,
+  memberEntitlementsSchema,
+  orderSchema,
+  pricingMatrixSchema,
+  publishImpactSchema,
+} from './schemas'
+
+/** What an operation runs with. `req` is there on REST and GraphQL, not on the lean path. */
+export type Call = { payload: Payload; req?: PayloadRequest }
+
+export type RestRoute<Value = unknown> = {
+  method: 'GET' | 'POST'
+  /** Under /api. `:name` segments are input fields of that name. */
+  path: string
+  /** Served as an endpoint of this collection (the path's first segment is its slug). */
+  collection?: string
+  /** Where the rest of the input is: the query string, the JSON body's fields, or the whole body. */
+  input: 'query' | 'body' | { bodyAs: string }
+  /** The status of an answer when it is not 200. */
+  status?: (value: Value) => number
+}
+
+/** A GraphQL argument: `String`, `String!`, `Int`, `[String!]` or a named type, with a default. */
+export type GraphqlArgument = string | { type: string; defaultValue?: unknown }
+
+export type GraphqlField = {
+  kind: 'query' | 'mutation'
+  field: string
+  args: Record<string, GraphqlArgument>
+  /** The output type's name, as built in src/graphql/types.ts. */
+  type: string
+  description: string
+}
+
+export type ApiOperation = {
+  name: string
+  policy: OperationRule
+  schema: z.ZodType
+  /** Reasons it refuses with besides invalid_request, unauthorized and forbidden. */
+  refusals: readonly RefusalReason[]
+  rest: RestRoute
+  graphql?: GraphqlField
+  /** Also answered by node:http in the app server (API-key requests; needs no Payload request). */
+  lean: boolean
+  /** Runs the operation on input its schema produced. */
+  run(call: Call, input: unknown): Promise<Outcome<unknown>>
+}
+
+type Row<Schema extends z.ZodType, Value> = Omit<ApiOperation, 'schema' | 'run' | 'rest'> & {
+  schema: Schema
+  rest: RestRoute<Value>
+  run: (call: Call, input: z.output<Schema>) => Promise<Outcome<Value>>
+}
+
+/**
+ * Ties a row's schema, operation and success status together, then forgets their types. The schema
+ * is compiled once here (zod's generated fast path parses in about a third of the time).
+ */
+function operation<Schema extends z.ZodType, Value>(row: Row<Schema, Value>): ApiOperation {
+  return {
+    ...row,
+    schema: z.compile(row.schema),
+    rest: row.rest as RestRoute,
+    run: (call, input) => row.run(call, input as z.output<Schema>),
+  }
+}
+
+/** Operations that write through Payload (hooks, access, audit) need its request. */
+function requestOf(call: Call, name: string): PayloadRequest {
+  if (!call.req) throw new Error(`${name} needs a Payload request; it cannot be served lean`)
+  return call.req
+}
+
+export const apiOperations = {
+  memberEntitlements: operation({
+    name: 'memberEntitlements',
+    policy: operationPolicy.entitlements,
+    schema: memberEntitlementsSchema,
+    refusals: ['member_unknown'],
+    run: ({ payload }, input) => memberEntitlements(payload, input),
+    rest: {
+      method: 'GET',
+      path: `/${slugs.members}/:member/entitlements`,
+      collection: slugs.members,
+      input: 'query',
+    },
+    graphql: {
+      kind: 'query',
+      field: 'memberEntitlements',
+      args: { member: 'String!' },
+      type: 'MemberEntitlements',
+      description: 'Everything the member has now, with sources, quotas and next resets.',
+    },
+    lean: true,
+  }),
+  checkEntitlement: operation({
+    name: 'checkEntitlement',
+    policy: operationPolicy.entitlements,
+    schema: checkSchema,
+    refusals: ['member_unknown', 'course_unknown', 'benefit_unknown'],
+    run: ({ payload }, input) => checkEntitlement(payload, input),
+    rest: { method: 'GET', path: '/entitlements/check', input: 'query' },
+    graphql: {
+      kind: 'query',
+      field: 'checkEntitlement',
+      args: { member: 'String!', course: 'String', benefit: 'String', amount: 'Int' },
+      type: 'EntitlementCheck',
+      description: 'May the member open this course and/or use this benefit (amount units)?',
+    },
+    lean: true,
+  }),
+  checkBatch: operation({
+    name: 'checkBatch',
+    policy: operationPolicy.entitlements,
+    schema: checkBatchSchema,
+    refusals: ['member_unknown'],
+    run: ({ payload }, input) => checkBatch(payload, input),
+    rest: { method: 'POST', path: '/entitlements/check-batch', input: 'body' },
+    graphql: {
+      kind: 'query',
+      field: 'checkEntitlements',
+      args: { member: 'String!', courses: '[String!]', benefits: '[String!]' },
+      type: 'EntitlementBatch',
+      description: 'Up to 200 courses and benefits for one member, answered in the order asked.',
+    },
+    lean: true,
+  }),
+  consumeBenefit: operation({
+    name: 'consumeBenefit',
+    policy: operationPolicy.entitlements,
+    schema: consumeSchema,
+    refusals: [
+      'member_unknown',
+      'benefit_unknown',
+      'not_consumable',
+      'not_included',
+      'membership_expired',
+      'membership_cancelled',
+      'quota_exhausted',
+      'request_in_progress',
+    ],
+    run: ({ payload }, input) => consumeBenefit(payload, input),
+    rest: { method: 'POST', path: '/entitlements/consume', input: 'body' },
+    graphql: {
+      kind: 'mutation',
+      field: 'consumeBenefit',
+      args: { member: 'String!', benefit: 'String!', amount: 'Int', idempotencyKey: 'String!' },
+      type: 'BenefitConsumption',
+      description: 'Uses quota; the idempotency key makes a retry count once.',
+    },
+    lean: true,
+  }),
+  recordOrder: operation({
+    name: 'recordOrder',
+    policy: operationPolicy.orders,
+    schema: orderSchema,
+    refusals: [
+      'member_unknown',
+      'tier_unknown',
+      'order_conflict',
+      'tier_not_purchasable',
+      'billing_period_not_offered',
+      'not_an_upgrade',
+      'not_a_downgrade',
+      'already_member',
+      'nothing_to_renew',
+      'renewal_tier_mismatch',
+      'nothing_to_cancel',
+    ],
+    run: (call, input) => recordOrder(requestOf(call, 'recordOrder'), input),
+    rest: {
+      method: 'POST',
+      path: '/membership/orders',
+      input: 'body',
+      status: (answer: OrderAnswer) => (answer.recorded ? 201 : 200),
+    },
+    lean: false,
+  }),
+  publishImpact: operation({
+    name: 'publishImpact',
+    policy: operationPolicy.publishImpact,
+    schema: publishImpactSchema,
+    refusals: ['tier_unknown'],
+    run: (call, input) => tierPublishImpact(requestOf(call, 'publishImpact'), input),
+    rest: {
+      method: 'POST',
+      path: `/${slugs.tiers}/:id/publish-impact`,
+      collection: slugs.tiers,
+      input: { bodyAs: 'fields' },
+    },
+    lean: false,
+  }),
+  pricingMatrix: operation({
+    name: 'pricingMatrix',
+    policy: operationPolicy.pricingMatrix,
+    schema: pricingMatrixSchema,
+    refusals: [],
+    run: async (call, input) =>
+      ok(await pricingMatrix(requestOf(call, 'pricingMatrix'), input.locale)),
+    rest: { method: 'GET', path: '/pricing-matrix', input: 'query' },
+    graphql: {
+      kind: 'query',
+      field: 'pricingMatrix',
+      args: { locale: { type: 'PricingLocale', defaultValue: 'zh' } },
+      type: 'PricingMatrix',
+      description: 'The published ladder as one comparison matrix (tiers × benefits).',
+    },
+    lean: false,
+  }),
+} satisfies Record<string, ApiOperation>
+
+export type OperationName = keyof typeof apiOperations
+
+/**
+ * What every transport does with a request, in this order: authorise from the policy table, then
+ * parse the input with the schema, then run the operation. `raw` is the input as the transport
+ * received it (query parameters, body fields, path parameters, GraphQL arguments).
+ */
+export async function perform(
+  operation: ApiOperation,
+  call: Call,
+  principal: Principal | null,
+  raw: unknown,
+): Promise<Outcome<unknown>> {
+  const denied = authorise(operation.policy, principal)
+  if (denied) return { ok: false, refusal: denied }
+  const input = parseInput(operation.schema, raw)
+  if (!input.ok) return input
+  return operation.run(call, input.value)
+}

@@ -2,9 +2,14 @@
 // the lean path send it as is), and its GraphQL error extensions (the same body plus the status).
 // Transports use nothing else, so a reason answers alike everywhere.
 import type { Localized } from '../domain/catalogue/types'
+import type { InputReason } from '../domain/input/refusal'
 import type { Refusal, RefusalReason } from '../operations/result'
 
-export const refusalStatus: Record<RefusalReason, number> = {
+/**
+ * Every reason's HTTP status: the operations' refusals and the input guard's (which answers before
+ * Payload's generated routes and the API operations ever run). GraphQL carries it in `extensions`.
+ */
+export const refusalStatus: Record<RefusalReason | InputReason, number> = {
   invalid_request: 400,
   unauthorized: 401,
   forbidden: 403,
@@ -36,6 +41,17 @@ export const refusalStatus: Record<RefusalReason, number> = {
   nothing_to_cancel: 422,
   method_not_allowed: 405,
   internal_error: 500,
+  // The input guard (src/domain/input): bodies, query parameters, GraphQL documents.
+  body_too_large: 413,
+  unsupported_media_type: 415,
+  invalid_json: 400,
+  invalid_body: 400,
+  invalid_multipart: 400,
+  invalid_query: 400,
+  invalid_id: 400,
+  route_not_found: 404,
+  invalid_graphql_request: 400,
+  graphql_too_complex: 400,
 }
 
 export type RefusalBody = {

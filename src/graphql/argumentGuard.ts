@@ -7,7 +7,7 @@ import { APIError, type CollectionBeforeOperationHook, type Plugin } from 'paylo
 import { editorLanguage } from '../adapters/language'
 import { requestShapes } from '../adapters/requestShape'
 import { checkOperationArguments, type OperationArguments } from '../domain/input/arguments'
-import { inputReasonStatus } from '../endpoints/inputAnswers'
+import { refusalStatus } from '../api/refusals'
 
 const versionOperations = ['findVersions', 'findVersionByID', 'countVersions', 'restoreVersion']
 
@@ -26,7 +26,7 @@ const checkGraphqlArguments: CollectionBeforeOperationHook = ({
   if (!refusal) return args
   throw new APIError(
     refusal.message[editorLanguage(req)],
-    inputReasonStatus[refusal.reason],
+    refusalStatus[refusal.reason],
     { reason: refusal.reason, field: refusal.field },
     true,
   )

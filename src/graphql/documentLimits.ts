@@ -11,7 +11,7 @@ import {
 
 import { editorLanguage } from '../adapters/language'
 import { checkGraphqlSize } from '../domain/input/graphql'
-import { inputReasonStatus } from '../endpoints/inputAnswers'
+import { refusalStatus } from '../api/refusals'
 
 type Size = { depth: number; fields: number }
 type Measure = (set: SelectionSetNode) => Size
@@ -75,7 +75,7 @@ export const graphqlDocumentLimits = (args: ExecutionArgs): ValidationRule[] => 
                 extensions: {
                   reason: refusal.reason,
                   field: refusal.field,
-                  statusCode: inputReasonStatus[refusal.reason],
+                  statusCode: refusalStatus[refusal.reason],
                 },
               }),
             )

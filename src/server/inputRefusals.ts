@@ -8,7 +8,8 @@ import { checkJsonObject, checkJsonText, checkMediaType, notUtf8Text } from '../
 import { checkQuery, parseQuery } from '../domain/input/queryParameters'
 import { isRefusal, type InputRefusal } from '../domain/input/refusal'
 import type { ResourceShape } from '../domain/input/shape'
-import { inputReasonStatus, restRefusalBody } from '../endpoints/inputAnswers'
+import { refusalStatus } from '../api/refusals'
+import { restRefusalBody } from '../endpoints/inputAnswers'
 import { bodyText } from '../endpoints/requestBody'
 import type { HotResponse } from './hotRoutes'
 
@@ -27,7 +28,7 @@ export function inputRefusalAnswer(
     }),
     search,
   )
-  return { status: inputReasonStatus[refusal.reason], body: restRefusalBody(refusal, language) }
+  return { status: refusalStatus[refusal.reason], body: restRefusalBody(refusal, language) }
 }
 
 /** A non-empty request body as the guard admits it to a custom endpoint: a JSON object. */

@@ -1,6 +1,7 @@
 // Bad input never reaches a 500 or a hang (docs/rules.md rule 14): every generated collection,
 // global and auth route, every custom endpoint and GraphQL, as an anonymous caller and as an
 // admin, answers hostile query parameters, ids and bodies with a 4xx that says why.
+import { refusalStatus } from '../../src/api/refusals'
 import { getIntrospectionQuery } from 'graphql'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -754,6 +755,18 @@ describe('well-formed input', () => {
     expect(JSON.parse(zh.body).errors[0].message).toMatch(/排序/)
     expect(JSON.parse(en.body).errors[0].message).toMatch(/not a field to sort by/)
     expect(JSON.parse(byLocale.body).errors[0].message).toMatch(/not a field to sort by/)
+  })
+
+  it('carries the body every refusal has: reason, field and the message in both languages', async () => {
+    const outcome = await run(
+      { label: 'sort', method: 'GET', path: `/${slugs.tiers}?sort=$where` },
+      null,
+    )
+    const body = JSON.parse(outcome.body) as { message: { zh: string; en: string } }
+    expect(outcome.status).toBe(refusalStatus.invalid_query)
+    expect(body).toMatchObject({ reason: 'invalid_query', field: 'sort' })
+    expect(body.message.zh).toMatch(/排序/)
+    expect(body.message.en).toMatch(/not a field to sort by/)
   })
 })
 

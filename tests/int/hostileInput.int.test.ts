@@ -1,12 +1,12 @@
 // Bad input never reaches a 500 or a hang (docs/rules.md rule 14): every generated collection,
 // global and auth route, every custom endpoint and GraphQL, as an anonymous caller and as an
 // admin, answers hostile query parameters, ids and bodies with a 4xx that says why.
-import { refusalStatus } from '../../src/api/refusals'
 import { getIntrospectionQuery } from 'graphql'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { globalSlugs, slugs } from '../../collections/slugs'
+import { refusalStatus } from '../../src/api/refusals'
 import { authHeaders, baseUrl, send, testPayload, type Credentials } from '../helpers/api'
 import { createCatalogueFixture, type Fixture } from '../helpers/catalogue'
 import { membersFactory } from '../helpers/members'

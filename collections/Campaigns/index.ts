@@ -161,7 +161,8 @@ export const Campaigns: CollectionConfig = {
         {
           name: 'timeZone',
           type: 'text',
-          required: true,
+          // Not `required`: that would make GraphQL demand the whole schedule on every update;
+          // the check below refuses an empty zone all the same.
           label: { zh: '时区', en: 'Time zone' },
           defaultValue: async ({ req }: { req: PayloadRequest }) =>
             (await loadCampaignSettings(req)).timeZone,
@@ -340,17 +341,13 @@ export const Campaigns: CollectionConfig = {
                       label: { zh: '折扣方式', en: 'Discount kind' },
                       options: optionsFrom(discountKindLabels),
                     },
-                    whole(
-                      'percent',
-                      { zh: '减免百分比', en: 'Percent off' },
-                      {
-                        admin: {
-                          step: 1,
-                          condition: discountIs('percent_off'),
-                          description: { zh: '20 = 8折。', en: '20 = 20 % off.' },
-                        },
-                      } as Partial<Field>,
-                    ),
+                    whole('percent', { zh: '减免百分比', en: 'Percent off' }, {
+                      admin: {
+                        step: 1,
+                        condition: discountIs('percent_off'),
+                        description: { zh: '20 = 8折。', en: '20 = 20 % off.' },
+                      },
+                    } as Partial<Field>),
                     {
                       ...yuan('amount', { zh: '立减（元）', en: 'Amount off (in yuan)' }),
                       admin: { step: 0.01, condition: discountIs('amount_off') },
@@ -366,21 +363,15 @@ export const Campaigns: CollectionConfig = {
             {
               type: 'row',
               fields: [
-                whole(
-                  'bonusDays',
-                  { zh: '赠送天数', en: 'Bonus days' },
-                  { defaultValue: 0 } as Partial<Field>,
-                ),
-                whole(
-                  'trialDays',
-                  { zh: '试用天数', en: 'Trial days' },
-                  {
-                    admin: {
-                      step: 1,
-                      condition: (data: Data) => data?.kind === 'trial',
-                    },
-                  } as Partial<Field>,
-                ),
+                whole('bonusDays', { zh: '赠送天数', en: 'Bonus days' }, {
+                  defaultValue: 0,
+                } as Partial<Field>),
+                whole('trialDays', { zh: '试用天数', en: 'Trial days' }, {
+                  admin: {
+                    step: 1,
+                    condition: (data: Data) => data?.kind === 'trial',
+                  },
+                } as Partial<Field>),
               ],
             },
             {
@@ -422,11 +413,9 @@ export const Campaigns: CollectionConfig = {
                     description: { zh: '留空表示不限。', en: 'Empty means unlimited.' },
                   },
                 } as Partial<Field>),
-                whole(
-                  'perMember',
-                  { zh: '每人限用次数', en: 'Per member' },
-                  { defaultValue: defaultPerMember } as Partial<Field>,
-                ),
+                whole('perMember', { zh: '每人限用次数', en: 'Per member' }, {
+                  defaultValue: defaultPerMember,
+                } as Partial<Field>),
                 yuan(
                   'maxDiscount',
                   { zh: '优惠总额上限（元）', en: 'Discount cap (in yuan)' },

@@ -9,8 +9,10 @@ import { campaignUsage } from '../../src/operations/campaigns/campaignUsage'
  * The campaign's status, derived on every read (docs/campaigns.md): from the published document
  * (a draft being edited shows the status of what is published), the clock and its usage.
  */
-export const deriveCampaignStatus: FieldHook = async ({ data, req }) => {
+export const deriveCampaignStatus: FieldHook = async ({ context, data, req }) => {
   if (!data) return 'draft'
+  // Reading the published document for its status: that read needs no status of its own.
+  if (context.readingCampaignStatus) return null
   const id = data.id === undefined || data.id === null ? '' : String(data.id)
   let subject: Record<string, unknown> = data
   if (data._status !== 'published' && id) {
@@ -19,9 +21,10 @@ export const deriveCampaignStatus: FieldHook = async ({ data, req }) => {
         collection: slugs.campaigns,
         id,
         depth: 0,
-        req,
+        // Not `req`: the flag below would stay on the request's context for every later read.
         overrideAccess: true,
         disableErrors: true,
+        context: { readingCampaignStatus: true },
       })
       .catch(() => null)
     if (main) subject = main as unknown as Record<string, unknown>

@@ -56,15 +56,27 @@ export function CampaignControls() {
       ) : (
         <div style={{ display: 'flex', gap: '0.5rem', flexWrap: 'wrap' }}>
           {pausedAt ? (
-            <Button buttonStyle="secondary" size="small" onClick={() => set('schedule.pausedAt', null)}>
+            <Button
+              buttonStyle="secondary"
+              size="small"
+              onClick={() => set('schedule.pausedAt', null)}
+            >
               {words.resume[language]}
             </Button>
           ) : (
-            <Button buttonStyle="secondary" size="small" onClick={() => set('schedule.pausedAt', now())}>
+            <Button
+              buttonStyle="secondary"
+              size="small"
+              onClick={() => set('schedule.pausedAt', now())}
+            >
               {words.pause[language]}
             </Button>
           )}
-          <Button buttonStyle="secondary" size="small" onClick={() => set('schedule.endedAt', now())}>
+          <Button
+            buttonStyle="secondary"
+            size="small"
+            onClick={() => set('schedule.endedAt', now())}
+          >
             {words.end[language]}
           </Button>
         </div>

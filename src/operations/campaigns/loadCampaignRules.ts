@@ -6,10 +6,7 @@ import { globalSlugs, slugs } from '../../../collections/slugs'
 import { benefitFromDoc, tierFromDoc } from '../../adapters/catalogue'
 import type { CampaignLookups } from '../../adapters/campaigns'
 import type { CampaignTier } from '../../domain/campaigns/rules'
-import {
-  defaultCampaignSettings,
-  type CampaignSettings,
-} from '../../domain/campaigns/types'
+import { defaultCampaignSettings, type CampaignSettings } from '../../domain/campaigns/types'
 import type { BenefitDefinition } from '../../domain/catalogue/types'
 import { preservingLocale } from '../preserveLocale'
 

@@ -12,21 +12,20 @@ import { preservingLocale } from '../../src/operations/preserveLocale'
 /** Once started, only what may still change is checked again: copy, channels and the budget. */
 const editableAfterStart = ['copy.', 'channels', 'terms.budget.']
 
+/** Call inside preservingLocale (it reads with locale 'all'). */
 const read = (req: PayloadRequest, id: string, draft: boolean) =>
-  preservingLocale(req, () =>
-    req.payload
-      .findByID({
-        collection: slugs.campaigns,
-        id,
-        draft,
-        locale: 'all',
-        depth: 0,
-        req,
-        overrideAccess: true,
-        disableErrors: true,
-      })
-      .catch(() => null),
-  ) as Promise<Record<string, unknown> | null>
+  req.payload
+    .findByID({
+      collection: slugs.campaigns,
+      id,
+      draft,
+      locale: 'all',
+      depth: 0,
+      req,
+      overrideAccess: true,
+      disableErrors: true,
+    })
+    .catch(() => null) as Promise<Record<string, unknown> | null>
 
 /**
  * docs/rules.md rule 15. On publish, the campaign keeps every guard rail (campaignFindings);
@@ -43,11 +42,10 @@ export const validateCampaignOnPublish: CollectionBeforeChangeHook = async ({
 }) => {
   if (data._status !== 'published' || context.skipCampaignValidation) return data
   const id = originalDoc?.id === undefined ? '' : String(originalDoc.id)
-  const [rules, latest, published] = await Promise.all([
-    loadCampaignRules(req),
-    id ? read(req, id, true) : null,
-    id ? read(req, id, false) : null,
-  ])
+  const rules = await loadCampaignRules(req)
+  const [latest, published] = await preservingLocale(req, () =>
+    Promise.all([id ? read(req, id, true) : null, id ? read(req, id, false) : null]),
+  )
   const now = new Date()
   const next = campaignFromDoc(
     { ...editedCampaign(latest ?? {}, data, req.locale), id, _status: 'published' },

@@ -49,14 +49,16 @@ export async function loadCampaignSettings(
 
 export async function loadCampaignRules(req: PayloadRequest): Promise<CampaignRules> {
   const common = { req, depth: 0, locale: 'all', pagination: false, overrideAccess: true } as const
-  const [benefitDocs, tierDocs, configured] = await Promise.all([
-    preservingLocale(req, () => req.payload.find({ ...common, collection: slugs.benefits })),
-    // Main documents: what members see (a tier never published is a draft here).
-    preservingLocale(req, () =>
+  // One preservingLocale around every read: nested ones running at once would restore each
+  // other's 'all'.
+  const [benefitDocs, tierDocs, configured] = await preservingLocale(req, () =>
+    Promise.all([
+      req.payload.find({ ...common, collection: slugs.benefits }),
+      // Main documents: what members see (a tier never published is a draft here).
       req.payload.find({ ...common, collection: slugs.tiers, sort: 'rank' }),
-    ),
-    loadCampaignSettings(req),
-  ])
+      loadCampaignSettings(req),
+    ]),
+  )
   const allBenefits = benefitDocs.docs.map((doc) => benefitFromDoc(doc))
   const benefitKinds = new Map(allBenefits.map((benefit) => [benefit.id, benefit.shape.kind]))
   const activeIds = new Set(

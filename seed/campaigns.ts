@@ -11,7 +11,7 @@ type Doc = Record<string, unknown>
 
 async function idsBy(payload: Payload, collection: 'tiers' | 'benefits', field: string) {
   const found = await payload.find({ collection, pagination: false, depth: 0 })
-  return new Map(found.docs.map((doc) => [String((doc as Doc)[field]), String(doc.id)]))
+  return new Map(found.docs.map((doc) => [String((doc as unknown as Doc)[field]), String(doc.id)]))
 }
 
 /** The seed's document with tier slugs and benefit keys replaced by ids. */

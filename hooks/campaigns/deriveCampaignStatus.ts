@@ -13,6 +13,8 @@ export const deriveCampaignStatus: FieldHook = async ({ context, data, req }) =>
   if (!data) return 'draft'
   // Reading the published document for its status: that read needs no status of its own.
   if (context.readingCampaignStatus) return null
+  // Read without its schedule (a `select` leaving it out): no status rather than a wrong one.
+  if (!data.schedule) return null
   const id = data.id === undefined || data.id === null ? '' : String(data.id)
   let subject: Record<string, unknown> = data
   if (data._status !== 'published' && id) {

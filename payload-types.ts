@@ -82,6 +82,7 @@ export interface Config {
     'tier-versions': TierVersion;
     'benefit-usage': BenefitUsage;
     'usage-requests': UsageRequest;
+    campaigns: Campaign;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -104,6 +105,7 @@ export interface Config {
     'tier-versions': TierVersionsSelect<false> | TierVersionsSelect<true>;
     'benefit-usage': BenefitUsageSelect<false> | BenefitUsageSelect<true>;
     'usage-requests': UsageRequestsSelect<false> | UsageRequestsSelect<true>;
+    campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -625,6 +627,124 @@ export interface UsageRequest {
   createdAt: string;
 }
 /**
+ * Drafts are not checked; publishing checks the schedule, target tier, prices and bounds. Once it has started its terms do not change: only a later end, a bigger budget, copy edits, pausing or ending.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "campaigns".
+ */
+export interface Campaign {
+  id: string;
+  /**
+   * Worked out from publishing, the schedule and the budget; never set by hand.
+   */
+  status?: ('draft' | 'scheduled' | 'live' | 'paused' | 'ended' | 'exhausted') | null;
+  name: string;
+  slug: string;
+  kind: 'upgrade' | 'renewal' | 'retention' | 'winback' | 'trial' | 'referral';
+  /**
+   * Entered and shown in the campaign's time zone (Singles' Day 00:00 Asia/Shanghai is 16:00 UTC the day before).
+   */
+  schedule: {
+    /**
+     * An IANA zone name, the platform's by default; it cannot change once the campaign has started.
+     */
+    timeZone: string;
+    startsAt?: string | null;
+    startsAt_tz?: string | null;
+    endsAt?: string | null;
+    endsAt_tz?: string | null;
+    /**
+     * Set to pause, clear to resume (or use the buttons in the sidebar).
+     */
+    pausedAt?: string | null;
+    pausedAt_tz?: string | null;
+    /**
+     * Set to end it early; this cannot be undone.
+     */
+    endedAt?: string | null;
+    endedAt_tz?: string | null;
+  };
+  /**
+   * Once the campaign has started, members may hold these terms: they cannot change. To change them, end it and start a new campaign.
+   */
+  terms: {
+    /**
+     * Every condition that is filled in must hold; empty means any.
+     */
+    audience?: {
+      tiers?: (string | Tier)[] | null;
+      statuses?: ('active' | 'grace' | 'lapsed' | 'never_paid')[] | null;
+      billingPeriods?: ('monthly' | 'quarterly' | 'annual')[] | null;
+      periodEndsWithinDays?: number | null;
+      lapsedWithinDays?: number | null;
+      joinedWithinDays?: number | null;
+      growthValue?: {
+        min?: number | null;
+        max?: number | null;
+      };
+      excludeRedeemedSameKindWithinDays?: number | null;
+    };
+    target?: {
+      /**
+       * Required for upgrade, trial and win-back; empty for renewal and retention (the member's own tier).
+       */
+      tier?: (string | null) | Tier;
+      /**
+       * Empty means every period sold.
+       */
+      billingPeriods?: ('monthly' | 'quarterly' | 'annual')[] | null;
+    };
+    offer: {
+      discount: {
+        kind: 'none' | 'percent_off' | 'amount_off' | 'fixed_price';
+        /**
+         * 20 = 20 % off.
+         */
+        percent?: number | null;
+        amount?: number | null;
+        price?: number | null;
+      };
+      bonusDays?: number | null;
+      trialDays?: number | null;
+      gifts?:
+        | {
+            benefit: string | Benefit;
+            amount?: number | null;
+            validDays?: number | null;
+            id?: string | null;
+          }[]
+        | null;
+    };
+    budget?: {
+      /**
+       * Empty means unlimited.
+       */
+      totalRedemptions?: number | null;
+      perMember?: number | null;
+      /**
+       * Empty means no cap.
+       */
+      maxDiscount?: number | null;
+    };
+    /**
+     * Between offers of equal value, the higher priority wins.
+     */
+    priority?: number | null;
+  };
+  channels?: ('email' | 'in-app' | 'sms')[] | null;
+  /**
+   * Headline and call to action in Chinese and English; editable at any time.
+   */
+  copy?: {
+    headline?: string | null;
+    body?: string | null;
+    callToAction?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -804,6 +924,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'usage-requests';
         value: string | UsageRequest;
+      } | null)
+    | ({
+        relationTo: 'campaigns';
+        value: string | Campaign;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1187,6 +1311,97 @@ export interface UsageRequestsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "campaigns_select".
+ */
+export interface CampaignsSelect<T extends boolean = true> {
+  status?: T;
+  name?: T;
+  slug?: T;
+  kind?: T;
+  schedule?:
+    | T
+    | {
+        timeZone?: T;
+        startsAt?: T;
+        startsAt_tz?: T;
+        endsAt?: T;
+        endsAt_tz?: T;
+        pausedAt?: T;
+        pausedAt_tz?: T;
+        endedAt?: T;
+        endedAt_tz?: T;
+      };
+  terms?:
+    | T
+    | {
+        audience?:
+          | T
+          | {
+              tiers?: T;
+              statuses?: T;
+              billingPeriods?: T;
+              periodEndsWithinDays?: T;
+              lapsedWithinDays?: T;
+              joinedWithinDays?: T;
+              growthValue?:
+                | T
+                | {
+                    min?: T;
+                    max?: T;
+                  };
+              excludeRedeemedSameKindWithinDays?: T;
+            };
+        target?:
+          | T
+          | {
+              tier?: T;
+              billingPeriods?: T;
+            };
+        offer?:
+          | T
+          | {
+              discount?:
+                | T
+                | {
+                    kind?: T;
+                    percent?: T;
+                    amount?: T;
+                    price?: T;
+                  };
+              bonusDays?: T;
+              trialDays?: T;
+              gifts?:
+                | T
+                | {
+                    benefit?: T;
+                    amount?: T;
+                    validDays?: T;
+                    id?: T;
+                  };
+            };
+        budget?:
+          | T
+          | {
+              totalRedemptions?: T;
+              perMember?: T;
+              maxDiscount?: T;
+            };
+        priority?: T;
+      };
+  channels?: T;
+  copy?:
+    | T
+    | {
+        headline?: T;
+        body?: T;
+        callToAction?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1275,6 +1490,10 @@ export interface MembershipSetting {
    * When a tier is published, no price may come to more than this per month (it catches fen typed as yuan); for a deliberate exception, write a price exception reason on the tier.
    */
   maximumMonthlyPrice?: number | null;
+  maxCampaignDays?: number | null;
+  maxPercentOff?: number | null;
+  maxBonusDays?: number | null;
+  maxTrialDays?: number | null;
   currency: 'CNY' | 'USD' | 'HKD';
   updatedAt?: string | null;
   createdAt?: string | null;
@@ -1305,6 +1524,10 @@ export interface MembershipSettingsSelect<T extends boolean = true> {
   timeZone?: T;
   graceDays?: T;
   maximumMonthlyPrice?: T;
+  maxCampaignDays?: T;
+  maxPercentOff?: T;
+  maxBonusDays?: T;
+  maxTrialDays?: T;
   currency?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1348,10 +1571,15 @@ export interface TaskSchedulePublish {
   input: {
     type?: ('publish' | 'unpublish') | null;
     locale?: string | null;
-    doc?: {
-      relationTo: 'tiers';
-      value: string | Tier;
-    } | null;
+    doc?:
+      | ({
+          relationTo: 'tiers';
+          value: string | Tier;
+        } | null)
+      | ({
+          relationTo: 'campaigns';
+          value: string | Campaign;
+        } | null);
     global?: string | null;
     user?:
       | ({

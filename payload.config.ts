@@ -23,6 +23,7 @@ import { UsageRequests } from './collections/UsageRequests'
 import { ServiceAccounts } from './collections/ServiceAccounts'
 import { Tiers } from './collections/Tiers'
 import { Users } from './collections/Users'
+import { Campaigns } from './collections/Campaigns'
 import { MembershipSettings } from './globals/MembershipSettings'
 import { developmentOrigins } from './src/config/devOrigins'
 import { databaseAdapter } from './src/database/payloadAdapter'
@@ -70,6 +71,7 @@ export default buildConfig({
     TierVersions,
     BenefitUsage,
     UsageRequests,
+    Campaigns,
   ],
   globals: [MembershipSettings],
   // API operations (src/api/operations.ts); collection-scoped ones are wired by their collection.

@@ -14,6 +14,7 @@ export const slugs = {
   entitlementGrants: 'entitlement-grants',
   benefitUsage: 'benefit-usage',
   usageRequests: 'usage-requests',
+  campaigns: 'campaigns',
 } as const
 
 export const globalSlugs = {
@@ -23,7 +24,7 @@ export const globalSlugs = {
 /**
  * Configuration whose every change is recorded in the audit log (docs/rules.md rule 12), and who
  * may act on it: the catalogue, support's grants, staff users and service accounts (their API keys
- * included). A test checks that each of these, and only these, has the audit hooks wired in.
+ * included), and marketing's campaigns. A test checks that each of these, and only these, has the audit hooks wired in.
  */
 export const auditedCollections = [
   slugs.benefits,
@@ -33,6 +34,7 @@ export const auditedCollections = [
   slugs.entitlementGrants,
   slugs.users,
   slugs.serviceAccounts,
+  slugs.campaigns,
 ] as const
 
 export const auditedGlobals = [globalSlugs.membershipSettings] as const

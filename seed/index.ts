@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import sharp from 'sharp'
 
 import { slugs } from '../collections/slugs'
+import { seedCampaigns } from './campaigns'
 import { seedCatalogue } from './catalogue'
 import { demoImages } from './data/media'
 import { demoBillingAccount, demoServiceAccount, demoStaff } from './data/staff'
@@ -102,5 +103,6 @@ export async function seed({ payload }: { payload: Payload }): Promise<SeedRepor
   }
 
   await seedCatalogue({ payload, note })
+  await seedCampaigns({ payload, note })
   return report
 }

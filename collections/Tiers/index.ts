@@ -5,6 +5,8 @@ import { recordTierVersionOnPublish } from '../../hooks/tiers/recordTierVersionO
 import { preventTierDeletionWithMembers } from '../../hooks/tiers/preventTierDeletionWithMembers'
 import { preventTierDeletionBreakingLadder } from '../../hooks/tiers/preventTierDeletionBreakingLadder'
 import { validateSuccessorTier } from '../../hooks/tiers/validateSuccessorTier'
+import { preventTierArchiveWhileCampaignsTarget } from '../../hooks/tiers/preventTierArchiveWhileCampaignsTarget'
+import { preventTierDeletionWhileCampaignsTarget } from '../../hooks/tiers/preventTierDeletionWhileCampaignsTarget'
 import { validateTierOnPublish } from '../../hooks/tiers/validateTierOnPublish'
 import { explainBulkRefusals } from '../../hooks/shared/explainBulkRefusals'
 import { fieldPolicy, policy } from '../../src/access/policy'
@@ -43,8 +45,16 @@ export const Tiers: CollectionConfig = {
     },
   },
   hooks: {
-    beforeChange: [validateSuccessorTier, validateTierOnPublish],
-    beforeDelete: [preventTierDeletionWithMembers, preventTierDeletionBreakingLadder],
+    beforeChange: [
+      validateSuccessorTier,
+      preventTierArchiveWhileCampaignsTarget,
+      validateTierOnPublish,
+    ],
+    beforeDelete: [
+      preventTierDeletionWithMembers,
+      preventTierDeletionWhileCampaignsTarget,
+      preventTierDeletionBreakingLadder,
+    ],
     afterChange: [recordTierVersionOnPublish, ...catalogueChangeHooks.afterChange],
     afterDelete: catalogueChangeHooks.afterDelete,
     afterOperation: [explainBulkRefusals],

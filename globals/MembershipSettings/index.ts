@@ -6,6 +6,12 @@ import { auditGlobalHooks } from '../../hooks/audit/recordAuditEntry'
 import { invalidateCatalogueOnSettings } from '../../hooks/entitlements/invalidateCatalogue'
 import { globalSlugs } from '../../collections/slugs'
 import { defaultMaximumMonthlyPrice } from '../../src/domain/catalogue/prices'
+import {
+  defaultMaxBonusDays,
+  defaultMaxCampaignDays,
+  defaultMaxPercentOff,
+  defaultMaxTrialDays,
+} from '../../src/domain/campaigns/types'
 
 const isTimeZone = (value: unknown): boolean => {
   if (typeof value !== 'string' || !value) return false
@@ -73,6 +79,56 @@ export const MembershipSettings: GlobalConfig = {
           en: 'When a tier is published, no price may come to more than this per month (it catches fen typed as yuan); for a deliberate exception, write a price exception reason on the tier.',
         },
       },
+    },
+    {
+      type: 'collapsible',
+      label: { zh: '营销活动上限', en: 'Campaign bounds' },
+      admin: {
+        description: {
+          zh: '发布营销活动时检查（docs/rules.md 第 15 条）。',
+          en: 'Checked when a campaign is published (docs/rules.md rule 15).',
+        },
+      },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'maxCampaignDays',
+              type: 'number',
+              defaultValue: defaultMaxCampaignDays,
+              min: 1,
+              label: { zh: '活动最长天数', en: 'Longest campaign (days)' },
+              admin: { step: 1 },
+            },
+            {
+              name: 'maxPercentOff',
+              type: 'number',
+              defaultValue: defaultMaxPercentOff,
+              min: 1,
+              max: 100,
+              label: { zh: '最大减免百分比', en: 'Largest percent off' },
+              admin: { step: 1 },
+            },
+            {
+              name: 'maxBonusDays',
+              type: 'number',
+              defaultValue: defaultMaxBonusDays,
+              min: 0,
+              label: { zh: '最多赠送天数', en: 'Most bonus days' },
+              admin: { step: 1 },
+            },
+            {
+              name: 'maxTrialDays',
+              type: 'number',
+              defaultValue: defaultMaxTrialDays,
+              min: 1,
+              label: { zh: '最长试用天数', en: 'Longest trial (days)' },
+              admin: { step: 1 },
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'currency',

@@ -115,6 +115,15 @@ export const policy = {
     update: nobodyViaApi,
     delete: nobodyViaApi,
   },
+  // Marketing runs campaigns; admins also delete them; other staff read. Frontends read nothing
+  // of them directly: offers reach them through the entitlement API.
+  [slugs.campaigns]: {
+    create: allow('admin', 'marketing'),
+    read: staff,
+    update: allow('admin', 'marketing'),
+    delete: allow('admin'),
+    readVersions: staff,
+  },
   [slugs.usageRequests]: {
     create: nobodyViaApi,
     read: allow('admin'),

@@ -179,7 +179,7 @@ const yuanToFen = (value: unknown): number =>
  * 元 as typed -> 分 without rounding away a third decimal (39.999 -> 3999.9), so the publish check
  * can refuse it; binary noise is dropped (19.9 * 100 = 1990.0000000000002 -> 1990).
  */
-const yuanToExactFen = (value: unknown): number =>
+export const yuanToExactFen = (value: unknown): number =>
   typeof value === 'number' ? Number((value * 100).toFixed(6)) : Number.NaN
 
 export function tierFromDoc(

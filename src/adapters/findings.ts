@@ -24,7 +24,7 @@ export const refusalOf = (req: PayloadRequest, id: unknown): FieldRefusal[] | un
   refusals.get(req)?.get(String(id))
 
 export function throwIfFindings(
-  findings: readonly Finding[],
+  findings: readonly (Pick<Finding, 'path' | 'message'> & { code?: string })[],
   context: {
     req: PayloadRequest
     /** The document refused (for bulk answers); absent on create. */

@@ -3,6 +3,10 @@ import type { PayloadRequest, Where } from 'payload'
 
 import { slugs } from '../../collections/slugs'
 import { relationId, toLocalized } from '../adapters/catalogue'
+import { campaignFromDoc } from '../adapters/campaigns'
+import { statusesHoldingTarget } from '../domain/campaigns/references'
+import { campaignStatus } from '../domain/campaigns/status'
+import { campaignUsage } from './campaigns/campaignUsage'
 import { preservingLocale } from './preserveLocale'
 import type { BenefitDefinition, Localized } from '../domain/catalogue/types'
 import { memberView } from '../domain/entitlements/engine'
@@ -103,4 +107,35 @@ export async function tierVersionsHolding(
     ...benefitHoldings({ views, benefit, plansByKey: catalogue.plansByKey }),
     timeZone: catalogue.settings.timeZone,
   }
+}
+
+/**
+ * Published campaigns that sell a tier (their target) and are scheduled, live or paused at `now`:
+ * while they do, the tier is neither archived nor deleted (docs/rules.md rule 15).
+ */
+export async function campaignsTargeting(
+  req: PayloadRequest,
+  tierId: string,
+  now = new Date(),
+): Promise<References> {
+  const found = await preservingLocale(req, () =>
+    req.payload.find({
+      req,
+      collection: slugs.campaigns,
+      where: {
+        and: [{ 'terms.target.tier': { equals: tierId } }, { _status: { equals: 'published' } }],
+      },
+      depth: 0,
+      locale: 'all',
+      pagination: false,
+      overrideAccess: true,
+    }),
+  )
+  const holding: Localized[] = []
+  for (const doc of found.docs) {
+    const campaign = campaignFromDoc(doc, { benefitKeyOf: () => undefined })
+    const status = campaignStatus(campaign, now, await campaignUsage(req, campaign.id))
+    if (statusesHoldingTarget.includes(status)) holding.push(campaign.name)
+  }
+  return { count: holding.length, examples: holding.slice(0, 5) }
 }

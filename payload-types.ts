@@ -644,11 +644,11 @@ export interface Campaign {
   /**
    * Entered and shown in the campaign's time zone (Singles' Day 00:00 Asia/Shanghai is 16:00 UTC the day before).
    */
-  schedule: {
+  schedule?: {
     /**
      * An IANA zone name, the platform's by default; it cannot change once the campaign has started.
      */
-    timeZone: string;
+    timeZone?: string | null;
     startsAt?: string | null;
     startsAt_tz?: string | null;
     endsAt?: string | null;

@@ -329,6 +329,31 @@ function pricingTypes(GraphQL: GraphQLModule) {
     name: 'PricingGrowth',
     fields: { reach: { type: required(GraphQLFloat) }, keep: { type: required(GraphQLFloat) } },
   })
+  const PricingOfferCampaign = new GraphQLObjectType({
+    name: 'PricingOfferCampaign',
+    fields: {
+      id: { type: required(GraphQLString) },
+      slug: { type: required(GraphQLString) },
+      name: { type: required(GraphQLString) },
+    },
+  })
+  const PricingOffer = new GraphQLObjectType({
+    name: 'PricingOffer',
+    description: 'A live public campaign offer (for members who have not paid) on one price.',
+    fields: {
+      campaign: { type: required(PricingOfferCampaign) },
+      kind: { type: required(GraphQLString) },
+      period: { type: required(GraphQLString) },
+      sellingPrice: { type: required(GraphQLInt) },
+      offerPrice: { type: required(GraphQLInt) },
+      saving: { type: required(GraphQLInt) },
+      bonusDays: { type: required(GraphQLInt) },
+      trialDays: { type: required(GraphQLInt) },
+      endsAt: { type: required(GraphQLString) },
+      headline: { type: required(GraphQLString) },
+      callToAction: { type: required(GraphQLString) },
+    },
+  })
   const Tier = new GraphQLObjectType({
     name: 'PricingTier',
     fields: {
@@ -341,6 +366,7 @@ function pricingTypes(GraphQL: GraphQLModule) {
       prices: { type: list(Price) },
       growth: { type: Growth },
       accessTiers: { type: list(AccessTier) },
+      offers: { type: list(PricingOffer) },
     },
   })
   const Value = new GraphQLObjectType({

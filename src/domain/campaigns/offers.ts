@@ -127,3 +127,42 @@ export function memberOffers(
 export function bestMemberOffer(...args: Parameters<typeof memberOffers>): MemberOffer | null {
   return memberOffers(...args)[0] ?? null
 }
+
+/** Kinds a member who never paid can take, when the audience lets them. */
+const publicKinds: ReadonlySet<CampaignKind> = new Set(['upgrade', 'trial', 'referral'])
+
+/**
+ * Whether a campaign is public, for the pricing page: it sells a named tier to anybody who has not
+ * paid (no tier condition, and no status condition or one listing never-paid members). Other
+ * audience conditions (joined within, growth value) are not judged here: the page has no member.
+ */
+export function isPublicOffer(definition: CampaignDefinition): boolean {
+  const { audience, target } = definition.terms
+  return (
+    publicKinds.has(definition.kind) &&
+    target.tierId !== null &&
+    audience.tierIds.length === 0 &&
+    (audience.statuses.length === 0 || audience.statuses.includes('never_paid'))
+  )
+}
+
+/** The live public offers on one tier's prices, best first (`compareOffers`). */
+export function publicOffers(
+  campaigns: readonly LiveCampaign[],
+  tierId: string,
+  prices: readonly TierPrice[],
+  now: Date,
+  usageOf: (campaignId: string) => CampaignUsage,
+): { campaign: LiveCampaign; price: TierPrice; quote: OfferQuote }[] {
+  const offers: { campaign: LiveCampaign; price: TierPrice; quote: OfferQuote }[] = []
+  for (const campaign of campaigns) {
+    const { definition } = campaign
+    if (definition.terms.target.tierId !== tierId || !isPublicOffer(definition)) continue
+    if (!acceptsRedemptions(campaignStatus(definition, now, usageOf(definition.id)))) continue
+    for (const price of prices) {
+      const quote = quoteOffer(definition, price)
+      if (quote) offers.push({ campaign, price, quote })
+    }
+  }
+  return offers.sort((a, b) => compareOffers(a.quote, b.quote))
+}

@@ -8,7 +8,13 @@ import type { PlanVersion } from '../entitlements/plans'
 import { compileCampaign, memberEligibility, type CompiledCampaign } from './audience'
 import { compareOffers, quoteOffer, type OfferQuote } from './pricing'
 import { acceptsRedemptions, campaignStatus } from './status'
-import type { AudienceFacts, CampaignDefinition, CampaignKind, CampaignUsage } from './types'
+import {
+  noUsage,
+  type AudienceFacts,
+  type CampaignDefinition,
+  type CampaignKind,
+  type CampaignUsage,
+} from './types'
 
 export type LiveCampaign = { definition: CampaignDefinition; compiled: CompiledCampaign }
 
@@ -43,15 +49,21 @@ function withWholeDays(definition: CampaignDefinition): CampaignDefinition {
   }
 }
 
-/** Published campaigns compiled against the catalogue's ranks (drafts never give an offer). */
+/**
+ * Published campaigns compiled against the catalogue's ranks. Drafts never give an offer, and
+ * neither does a campaign already ended at `now` (only a save, which compiles again, can change
+ * that), so ended campaigns cost the checks nothing.
+ */
 export function compileOffers(
   definitions: readonly CampaignDefinition[],
   catalogue: OfferCatalogue,
+  now: Date,
 ): CompiledOffers {
   const rankOf = new Map<string, number>()
   for (const [tierId, plan] of catalogue.latestPlanByTier) rankOf.set(tierId, plan.rank)
   const campaigns = definitions
     .filter((definition) => definition.published)
+    .filter((definition) => campaignStatus(definition, now, noUsage) !== 'ended')
     .map(withWholeDays)
     .map((definition) => ({ definition, compiled: compileCampaign(definition, rankOf) }))
   return { campaigns, rankOf, opening: new Map() }

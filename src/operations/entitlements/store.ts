@@ -270,7 +270,7 @@ async function buildCatalogue(payload: Payload, state: StoreState): Promise<Stor
   }
   const benefitKeyOf = (id: string) => snapshot.benefitsById.get(id)?.key
   const campaigns = campaignDocs.docs.map((doc) => campaignFromDoc(doc, { benefitKeyOf }))
-  return { courses, catalogue, offers: compileOffers(campaigns, catalogue) }
+  return { courses, catalogue, offers: compileOffers(campaigns, catalogue, new Date()) }
 }
 
 export async function catalogueOf(payload: Payload): Promise<StoreCatalogue> {

@@ -37,7 +37,7 @@ const during = shanghai('2026-11-11T10:00')
 const usage = () => noUsage
 const offersFor = (definitions: CampaignDefinition[], filter = {}, at = during) =>
   memberOffers(
-    compileOffers(definitions, catalogue).campaigns,
+    compileOffers(definitions, catalogue, during).campaigns,
     catalogue,
     facts(),
     silver.id,
@@ -68,7 +68,7 @@ describe('memberOffers', () => {
     expect(offersFor([base], {}, shanghai('2026-11-12T00:00'))).toEqual([])
     expect(offersFor([campaign({ schedule: { pausedAt: during } })])).toEqual([])
     expect(offersFor([campaign({ published: false })])).toEqual([])
-    const compiled = compileOffers([base], catalogue).campaigns
+    const compiled = compileOffers([base], catalogue, during).campaigns
     const used = () => ({ redemptions: 1000, discountGiven: 0 })
     expect(memberOffers(compiled, catalogue, facts(), silver.id, during, used)).toEqual([])
     expect(offersFor([base])).toHaveLength(1)
@@ -98,6 +98,13 @@ describe('memberOffers', () => {
     ])
   })
 
+  it('leaves out, at compilation, campaigns already ended', () => {
+    const ended = compileOffers([campaign()], catalogue, shanghai('2026-11-12T00:00'))
+    expect(ended.campaigns).toEqual([])
+    const ending = compileOffers([campaign({ schedule: { endedAt: during } })], catalogue, during)
+    expect(ending.campaigns).toEqual([])
+  })
+
   it('counts empty bonus and trial days as none (ranking stays a number)', () => {
     const empty = campaign({ terms: { offer: { trialDays: Number.NaN } } })
     const [offer] = offersFor([empty])
@@ -108,7 +115,7 @@ describe('memberOffers', () => {
 
 describe('offersOpening', () => {
   it('keeps the campaigns whose target opens what was refused, once per compilation', () => {
-    const compiled = compileOffers([campaign(), campaignOfKind('renewal')], catalogue)
+    const compiled = compileOffers([campaign(), campaignOfKind('renewal')], catalogue, during)
     const opens = (p: PlanVersion) => p.accessTierIds.includes('master')
     const first = offersOpening(compiled, catalogue, 'access:master', opens)
     expect(first.map((c) => c.definition.id)).toEqual(['c-double-11'])

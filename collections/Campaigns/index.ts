@@ -3,6 +3,7 @@ import type { CollectionConfig, DateField, Field, PayloadRequest } from 'payload
 import { auditHooks } from '../../hooks/audit/recordAuditEntry'
 import { deriveCampaignStatus } from '../../hooks/campaigns/deriveCampaignStatus'
 import { followCampaignTimeZone } from '../../hooks/campaigns/followCampaignTimeZone'
+import { reloadLiveCampaigns } from '../../hooks/campaigns/reloadLiveCampaigns'
 import { preventCampaignDeletionWithRedemptions } from '../../hooks/campaigns/preventCampaignDeletionWithRedemptions'
 import { validateCampaignOnPublish } from '../../hooks/campaigns/validateCampaignOnPublish'
 import { explainBulkRefusals } from '../../hooks/shared/explainBulkRefusals'
@@ -91,8 +92,8 @@ export const Campaigns: CollectionConfig = {
   hooks: {
     beforeChange: [validateCampaignOnPublish],
     beforeDelete: [preventCampaignDeletionWithRedemptions],
-    afterChange: [...auditHooks.afterChange],
-    afterDelete: [...auditHooks.afterDelete],
+    afterChange: [...auditHooks.afterChange, reloadLiveCampaigns],
+    afterDelete: [...auditHooks.afterDelete, reloadLiveCampaigns],
     afterOperation: [explainBulkRefusals],
   },
   fields: [

@@ -1,6 +1,6 @@
 import type { CollectionConfig, Field, PayloadRequest } from 'payload'
 
-import { memberEntitlementsEndpoint } from '../../src/endpoints/entitlements'
+import { memberEndpoints } from '../../src/endpoints/entitlements'
 import { rememberMemberChange, forgetMember } from '../../hooks/members/refreshMemberInStore'
 import { fieldPolicy, policy } from '../../src/access/policy'
 import { billingPeriodLabels, membershipStatusLabels, optionsFrom } from '../../src/adapters/labels'
@@ -38,7 +38,7 @@ export const Members: CollectionConfig = {
       en: 'Membership state follows the ledger (orders, grants, expiry); append to Membership events to change it.',
     },
   },
-  endpoints: [memberEntitlementsEndpoint],
+  endpoints: memberEndpoints,
   hooks: {
     afterChange: [rememberMemberChange],
     afterDelete: [forgetMember],

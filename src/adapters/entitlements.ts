@@ -217,5 +217,7 @@ export function memberRecordFromDoc(input: object, grants: readonly Grant[]): Me
     externalId: typeof doc.externalId === 'string' ? doc.externalId : '',
     membership: membershipFromDoc(doc),
     grants,
+    joinedAt: doc.createdAt ? new Date(doc.createdAt as string | Date) : null,
+    growthValue: typeof doc.growthPoints === 'number' ? doc.growthPoints : 0,
   }
 }

@@ -18,6 +18,7 @@ import {
   checkEntitlement,
   memberEntitlements,
 } from '../operations/entitlements/service'
+import { memberOffers } from '../operations/campaigns/memberOffers'
 import { pricingMatrix } from '../operations/pricingMatrix'
 import { ok, type Outcome, type RefusalReason } from '../operations/result'
 import { authorise } from './authorise'
@@ -27,6 +28,7 @@ import {
   checkSchema,
   consumeSchema,
   memberEntitlementsSchema,
+  memberOffersSchema,
   orderSchema,
   pricingMatrixSchema,
   publishImpactSchema,
@@ -149,6 +151,27 @@ export const apiOperations = {
       args: { member: 'String!', courses: '[String!]', benefits: '[String!]' },
       type: 'EntitlementBatch',
       description: 'Up to 200 courses and benefits for one member, answered in the order asked.',
+    },
+    lean: true,
+  }),
+  memberOffers: operation({
+    name: 'memberOffers',
+    policy: operationPolicy.entitlements,
+    schema: memberOffersSchema,
+    refusals: ['member_unknown'],
+    run: ({ payload }, input) => memberOffers(payload, input),
+    rest: {
+      method: 'GET',
+      path: `/${slugs.members}/:member/offers`,
+      collection: slugs.members,
+      input: 'query',
+    },
+    graphql: {
+      kind: 'query',
+      field: 'memberOffers',
+      args: { member: 'String!', kind: 'String', tier: 'String', locale: 'String' },
+      type: 'MemberOffers',
+      description: 'The live campaign offers the member may take now, best first.',
     },
     lean: true,
   }),

@@ -13,6 +13,7 @@
 import { z } from 'zod'
 
 import { externalIdPattern, keyPattern, objectIdPattern } from '../adapters/memberRef'
+import { campaignKinds } from '../domain/campaigns/types'
 import { billingPeriods, type Localized } from '../domain/catalogue/types'
 import { orderTypes } from '../domain/entitlements/membership'
 
@@ -165,5 +166,15 @@ export const publishImpactSchema = z.object({
 })
 
 export const pricingMatrixSchema = z.object({
+  locale: described(z.enum(['zh', 'en']).default('zh'), { zh: 'zh 或 en', en: 'zh or en' }),
+})
+
+export const memberOffersSchema = z.object({
+  member: memberRef,
+  kind: oneOf(campaignKinds).optional(),
+  tier: described(z.string().regex(keyPattern), {
+    zh: '等级的 ID 或标识（slug），例如 gold',
+    en: "a tier's id or slug, e.g. gold",
+  }).optional(),
   locale: described(z.enum(['zh', 'en']).default('zh'), { zh: 'zh 或 en', en: 'zh or en' }),
 })

@@ -10,8 +10,11 @@ function only(slug: string): Endpoint {
   return endpoint
 }
 
-/** GET /api/members/{id}/entitlements (`id`: the Payload id or the platform user id). */
-export const memberEntitlementsEndpoint = only(slugs.members)
+/**
+ * GET /api/members/{id}/entitlements and GET /api/members/{id}/offers (`id`: the Payload id or the
+ * platform user id).
+ */
+export const memberEndpoints: Endpoint[] = collectionEndpoints(slugs.members)
 
 /** POST /api/tiers/{id}/publish-impact: the admin's "impact of publishing" panel. */
 export const publishImpactEndpoint = only(slugs.tiers)

@@ -125,6 +125,77 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
     description: 'The cheapest tier that would allow what was refused, with its best-value price.',
     fields: { tier: { type: required(TierRef) }, price: { type: Price } },
   })
+  const offerFields = (copy: InstanceType<typeof GraphQLObjectType>) => ({
+    campaign: { type: required(OfferCampaign) },
+    kind: { type: required(GraphQLString) },
+    tier: { type: required(OfferTier) },
+    billingPeriod: { type: required(GraphQLString) },
+    listPrice: { type: required(GraphQLInt), description: 'In the smallest currency unit (分).' },
+    sellingPrice: { type: required(GraphQLInt) },
+    offerPrice: { type: required(GraphQLInt) },
+    saving: { type: required(GraphQLInt) },
+    bonusDays: { type: required(GraphQLInt) },
+    trialDays: { type: required(GraphQLInt) },
+    gifts: { type: list(OfferGift) },
+    endsAt: { type: required(GraphQLString) },
+    copy: { type: required(copy) },
+    currency: { type: required(GraphQLString) },
+  })
+  const OfferCampaign = new GraphQLObjectType({
+    name: 'OfferCampaign',
+    fields: {
+      id: { type: required(GraphQLString) },
+      slug: { type: required(GraphQLString) },
+      name: { type: required(Localized) },
+    },
+  })
+  const OfferTier = new GraphQLObjectType({
+    name: 'OfferTier',
+    fields: {
+      id: { type: required(GraphQLString) },
+      slug: { type: required(GraphQLString) },
+      name: { type: required(Localized) },
+    },
+  })
+  const OfferGift = new GraphQLObjectType({
+    name: 'OfferGift',
+    fields: {
+      benefitKey: { type: required(GraphQLString) },
+      amount: { type: required(GraphQLFloat) },
+      validDays: { type: required(GraphQLInt) },
+    },
+  })
+  const OfferCopy = new GraphQLObjectType({
+    name: 'OfferCopy',
+    fields: {
+      headline: { type: required(GraphQLString) },
+      body: { type: required(GraphQLString) },
+      callToAction: { type: required(GraphQLString) },
+    },
+  })
+  const OfferCopyTexts = new GraphQLObjectType({
+    name: 'OfferCopyTexts',
+    description: 'The copy in Chinese and English.',
+    fields: { zh: { type: required(OfferCopy) }, en: { type: required(OfferCopy) } },
+  })
+  const Offer = new GraphQLObjectType({
+    name: 'CampaignOffer',
+    description: 'A live campaign offer on one price of the tier it sells; copy in one language.',
+    fields: offerFields(OfferCopy),
+  })
+  const RefusalOffer = new GraphQLObjectType({
+    name: 'RefusalOffer',
+    description: 'The best live offer that would allow what was refused; copy in both languages.',
+    fields: offerFields(OfferCopyTexts),
+  })
+  const MemberOffers = new GraphQLObjectType({
+    name: 'MemberOffers',
+    fields: {
+      member: { type: required(MemberRef) },
+      offers: { type: list(Offer) },
+      evaluatedAt: { type: required(GraphQLString) },
+    },
+  })
   const MemberEntitlements = new GraphQLObjectType({
     name: 'MemberEntitlements',
     fields: {
@@ -153,6 +224,7 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
       accessTier: { type: AccessTier },
       source: { type: Source },
       upgrade: { type: Upgrade },
+      offer: { type: RefusalOffer },
     },
   })
   const BenefitCheck = new GraphQLObjectType({
@@ -164,6 +236,7 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
       message: { type: required(Localized) },
       value: { type: Benefit },
       upgrade: { type: Upgrade },
+      offer: { type: RefusalOffer },
     },
   })
   const Check = new GraphQLObjectType({
@@ -176,6 +249,7 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
       course: { type: CourseCheck },
       benefit: { type: BenefitCheck },
       upgrade: { type: Upgrade },
+      offer: { type: RefusalOffer },
       evaluatedAt: { type: GraphQLString },
     },
   })
@@ -208,11 +282,13 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
       usageId: { type: GraphQLString },
       value: { type: Benefit },
       upgrade: { type: Upgrade },
+      offer: { type: RefusalOffer },
     },
   })
 
   return {
     MemberEntitlements,
+    MemberOffers,
     EntitlementCheck: Check,
     EntitlementBatch: Batch,
     BenefitConsumption: Consumption,
@@ -253,6 +329,31 @@ function pricingTypes(GraphQL: GraphQLModule) {
     name: 'PricingGrowth',
     fields: { reach: { type: required(GraphQLFloat) }, keep: { type: required(GraphQLFloat) } },
   })
+  const PricingOfferCampaign = new GraphQLObjectType({
+    name: 'PricingOfferCampaign',
+    fields: {
+      id: { type: required(GraphQLString) },
+      slug: { type: required(GraphQLString) },
+      name: { type: required(GraphQLString) },
+    },
+  })
+  const PricingOffer = new GraphQLObjectType({
+    name: 'PricingOffer',
+    description: 'A live public campaign offer (for members who have not paid) on one price.',
+    fields: {
+      campaign: { type: required(PricingOfferCampaign) },
+      kind: { type: required(GraphQLString) },
+      period: { type: required(GraphQLString) },
+      sellingPrice: { type: required(GraphQLInt) },
+      offerPrice: { type: required(GraphQLInt) },
+      saving: { type: required(GraphQLInt) },
+      bonusDays: { type: required(GraphQLInt) },
+      trialDays: { type: required(GraphQLInt) },
+      endsAt: { type: required(GraphQLString) },
+      headline: { type: required(GraphQLString) },
+      callToAction: { type: required(GraphQLString) },
+    },
+  })
   const Tier = new GraphQLObjectType({
     name: 'PricingTier',
     fields: {
@@ -265,6 +366,7 @@ function pricingTypes(GraphQL: GraphQLModule) {
       prices: { type: list(Price) },
       growth: { type: Growth },
       accessTiers: { type: list(AccessTier) },
+      offers: { type: list(PricingOffer) },
     },
   })
   const Value = new GraphQLObjectType({

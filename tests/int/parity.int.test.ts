@@ -19,6 +19,7 @@ import type { RefusalReason } from '../../src/operations/result'
 import { createDispatcher } from '../../src/server/hotDispatch'
 import { apiRoutes } from '../../src/server/apiRoutes'
 import { authHeaders, graphql, rest, testPayload, type Credentials } from '../helpers/api'
+import { campaignFactory, fromNow, times } from '../helpers/campaigns'
 import { createCatalogueFixture, type Fixture } from '../helpers/catalogue'
 import { membersFactory } from '../helpers/members'
 import { staffFactory } from '../helpers/staff'
@@ -61,6 +62,7 @@ let payload: Payload
 let fixture: Fixture
 let staff: ReturnType<typeof staffFactory>
 let members: ReturnType<typeof membersFactory>
+let campaigns: ReturnType<typeof campaignFactory>
 let lean: Server
 let leanUrl = ''
 const keys = {} as Record<'frontend' | 'billing', { apiKey: string }>
@@ -119,6 +121,11 @@ beforeAll(async () => {
   })
   members.track(String(entry.id))
   world.entry = { id: String(entry.id), externalId: String(entry.externalId) }
+  // A live Silver → Gold upgrade: memberOffers answers it, refused checks carry it as `offer`.
+  campaigns = campaignFactory(payload, fixture)
+  await campaigns.published('parity-upgrade', {
+    schedule: { startsAt: fromNow(-times.hour), endsAt: fromNow(10 * times.day) },
+  })
 
   // The lean path in process: the app server's dispatch with the generated hot routes; what they
   // hand on (no API key) would go to Next.
@@ -145,6 +152,7 @@ afterAll(async () => {
   if (claims.length) {
     await rawCollection(payload, slugs.usageRequests).deleteMany({ _id: { $in: claims } } as never)
   }
+  await campaigns?.cleanup()
   await members?.cleanup()
   await staff?.cleanup()
   await fixture?.cleanup()
@@ -202,6 +210,49 @@ const cases: Case[] = [
     reason: 'invalid_request',
     field: 'member',
   },
+
+  // GET /api/members/{id}/offers
+  ...(
+    [
+      ['the live offers of a member in the audience', () => ({ member: world.silver.id })],
+      [
+        'of one kind, for one tier, in English, by externalId',
+        () => ({
+          member: world.silver.externalId,
+          kind: 'upgrade',
+          tier: `gold-${fixture.suffix}`,
+          locale: 'en',
+        }),
+      ],
+      ['none outside the audience', () => ({ member: world.gold.id })],
+    ] as const
+  ).map(([name, fields]): Case => ({
+    operation: 'memberOffers',
+    name,
+    as: 'frontend',
+    send: () => ({ fields: fields() }),
+    status: 200,
+  })),
+  {
+    operation: 'memberOffers',
+    name: 'an unknown member',
+    as: 'frontend',
+    send: () => ({ fields: { member: 'nobody-like-this' } }),
+    status: 404,
+    reason: 'member_unknown',
+    field: 'member',
+  },
+  ...([['a malformed kind', { member: 'abc', kind: 'bargain' }, 'kind']] as const).map(
+    ([name, fields, field]): Case => ({
+      operation: 'memberOffers',
+      name,
+      as: 'frontend',
+      send: () => ({ fields, headers: { 'accept-language': 'en' } }),
+      status: 400,
+      reason: 'invalid_request',
+      field,
+    }),
+  ),
 
   // GET /api/entitlements/check
   ...(
@@ -779,6 +830,7 @@ const wrongRole: Record<OperationName, Who> = {
   memberEntitlements: 'billing',
   checkEntitlement: 'billing',
   checkBatch: 'billing',
+  memberOffers: 'billing',
   consumeBenefit: 'billing',
   recordOrder: 'frontend',
   publishImpact: 'frontend',
@@ -788,6 +840,7 @@ const validInput: Record<OperationName, () => Record<string, unknown>> = {
   memberEntitlements: () => ({ member: world.silver.id }),
   checkEntitlement: () => ({ member: world.silver.id, course: world.courses.basic }),
   checkBatch: () => ({ member: world.silver.id, courses: [world.courses.basic] }),
+  memberOffers: () => ({ member: world.silver.id }),
   consumeBenefit: () => ({ member: world.silver.id, benefit: tutoring(), idempotencyKey: 'k-1' }),
   recordOrder: () => order({ type: 'renewal', member: world.silver.id }),
   publishImpact: () => ({ id: fixture.tiers.silver }),

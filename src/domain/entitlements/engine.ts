@@ -55,6 +55,10 @@ export type MemberRecord = {
   externalId: string
   membership: MembershipState
   grants: readonly Grant[]
+  /** When the member was created (campaign audiences: joined within N days). */
+  joinedAt?: Date | null
+  /** The member's growth points (campaign audiences: growth value). */
+  growthValue?: number
 }
 
 export type EngineSettings = { timeZone: string; graceDays: number; currency: string }

@@ -13,6 +13,7 @@ import { slugs } from '../../../collections/slugs'
 import { checkBenefit, usageWindow } from '../../domain/entitlements/engine'
 import { quotaWindowKey } from '../../domain/entitlements/quotaWindow'
 import { reasonMessages } from '../../domain/entitlements/reasons'
+import { benefitOffer } from '../campaigns/offers'
 import { serialized } from './ledger'
 import { ok, refuse, type Outcome } from '../result'
 import { benefitJson, contextFor, isRefused, usageKey, usedNow } from './service'
@@ -86,6 +87,7 @@ export async function consumeBenefit(
           benefit: benefit.key,
           value: check.value ? benefitJson(check.value) : null,
           upgrade: check.upgrade,
+          offer: benefitOffer(payload, context, check),
         }
         if (check.reason !== 'entitled') {
           return refuse(check.reason, reasonMessages[check.reason], { field: 'benefit', details })

@@ -23,6 +23,8 @@ import {
 import type { ValueSource } from '../../domain/entitlements/plans'
 import { reasonMessages } from '../../domain/entitlements/reasons'
 import { quotaWindowKey } from '../../domain/entitlements/quotaWindow'
+import type { CompiledOffers } from '../../domain/campaigns/offers'
+import { benefitOffer, courseOffer } from '../campaigns/offers'
 import { ok, refuse, type Outcome } from '../result'
 import {
   catalogueOf,
@@ -77,7 +79,13 @@ const memberRef = (view: MemberView) => ({
   externalId: view.member.externalId,
 })
 
-type Context = { catalogue: EngineCatalogue; courses: CourseIndex; view: MemberView; now: Date }
+type Context = {
+  catalogue: EngineCatalogue
+  courses: CourseIndex
+  offers: CompiledOffers
+  view: MemberView
+  now: Date
+}
 
 /** Loads what every answer needs, or the refusal for an unknown member. */
 async function contextFor(
@@ -86,10 +94,11 @@ async function contextFor(
   now: Date,
 ): Promise<Context | Refused> {
   await ensureStoreLoaded(payload)
-  const { catalogue, courses } = await catalogueOf(payload)
+  const { catalogue, courses, offers } = await catalogueOf(payload)
   const member = findMember(payload, memberReference)
   if (!member) return refuse('member_unknown', reasonMessages.member_unknown, { field: 'member' })
-  return { catalogue, courses, view: memberView(member, catalogue, now, planCacheOf(payload)), now }
+  const view = memberView(member, catalogue, now, planCacheOf(payload))
+  return { catalogue, courses, offers, view, now }
 }
 
 const isRefused = (value: Context | Refused): value is Refused => 'ok' in value
@@ -179,7 +188,7 @@ export async function memberEntitlements(
   return ok({ ...body, evaluatedAt: iso(now) }, revisionOf(body))
 }
 
-function courseJson(check: CourseCheck): Json {
+function courseJson(check: CourseCheck, offer: Json | null): Json {
   return {
     id: check.course,
     allowed: check.allowed,
@@ -188,10 +197,11 @@ function courseJson(check: CourseCheck): Json {
     accessTier: check.accessTier,
     source: sourceJson(check.source),
     upgrade: upgradeJson(check.upgrade),
+    offer,
   }
 }
 
-function benefitCheckJson(check: BenefitCheck): Json {
+function benefitCheckJson(check: BenefitCheck, offer: Json | null): Json {
   return {
     key: check.benefit,
     allowed: check.allowed,
@@ -199,6 +209,7 @@ function benefitCheckJson(check: BenefitCheck): Json {
     message: reasonMessages[check.reason],
     value: check.value ? benefitJson(check.value) : null,
     upgrade: upgradeJson(check.upgrade),
+    offer,
   }
 }
 
@@ -238,11 +249,14 @@ export async function checkEntitlement(
       : runBenefitCheck(payload, context, input.benefit, input.amount ?? 1)
   const refused = [course, benefit].find((check) => check && !check.allowed) ?? null
   const reason: CheckReason = refused?.reason ?? 'entitled'
+  const courseOffered = course ? courseOffer(payload, context, course) : null
+  const benefitOffered = benefit ? benefitOffer(payload, context, benefit) : null
   const answer = {
     member: memberRef(context.view),
-    course: course ? courseJson(course) : null,
-    benefit: benefit ? benefitCheckJson(benefit) : null,
+    course: course ? courseJson(course, courseOffered) : null,
+    benefit: benefit ? benefitCheckJson(benefit, benefitOffered) : null,
     upgrade: upgradeJson(refused?.upgrade ?? null),
+    offer: refused === null ? null : refused === course ? courseOffered : benefitOffered,
     evaluatedAt: iso(now),
   }
   if (reason === 'course_unknown' || reason === 'benefit_unknown') {
@@ -264,19 +278,19 @@ export async function checkBatch(
   if (isRefused(context)) return context
   return ok({
     member: memberRef(context.view),
-    courses: input.courses.map((reference) =>
-      courseJson(
-        checkCourse(
-          context.view,
-          context.catalogue,
-          reference,
-          findCourse(context.courses, reference),
-        ),
-      ),
-    ),
-    benefits: input.benefits.map((key) =>
-      benefitCheckJson(runBenefitCheck(payload, context, key, 1)),
-    ),
+    courses: input.courses.map((reference) => {
+      const check = checkCourse(
+        context.view,
+        context.catalogue,
+        reference,
+        findCourse(context.courses, reference),
+      )
+      return courseJson(check, courseOffer(payload, context, check))
+    }),
+    benefits: input.benefits.map((key) => {
+      const check = runBenefitCheck(payload, context, key, 1)
+      return benefitCheckJson(check, benefitOffer(payload, context, check))
+    }),
     evaluatedAt: iso(now),
   })
 }

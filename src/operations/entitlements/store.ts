@@ -20,6 +20,8 @@ import {
   planVersionFromDoc,
   refId,
 } from '../../adapters/entitlements'
+import { campaignFromDoc } from '../../adapters/campaigns'
+import { compileOffers, type CompiledOffers } from '../../domain/campaigns/offers'
 import type { BenefitDefinition } from '../../domain/catalogue/types'
 import {
   planKey,
@@ -42,7 +44,7 @@ type StoreState = {
   loaded: Promise<void> | null
   /** Members changed while the initial load ran: refreshed once it finishes. */
   changedDuringLoad: Set<string>
-  catalogue: Promise<{ catalogue: EngineCatalogue; courses: CourseIndex }> | null
+  catalogue: Promise<StoreCatalogue> | null
   generation: number
   planCache: PlanCache
   /** Tiers published before versions existed get one, once per process. */
@@ -50,6 +52,13 @@ type StoreState = {
 }
 
 export type CourseIndex = { byId: Map<string, CourseRef>; bySlug: Map<string, CourseRef> }
+
+/** The catalogue, the course index and the published campaigns compiled against both. */
+export type StoreCatalogue = {
+  catalogue: EngineCatalogue
+  courses: CourseIndex
+  offers: CompiledOffers
+}
 
 const registry = ((
   globalThis as { __entitlementStores?: Map<string, StoreState> }
@@ -112,7 +121,7 @@ async function loadEverything(payload: Payload, state: StoreState): Promise<void
   const grants = await loadGrants(payload, catalogue.benefitsById, { endsAt: { $gt: now } })
   const cursor = rawCollection(payload, slugs.members).find(
     {},
-    { projection: { displayName: 0, createdAt: 0, updatedAt: 0, growthPoints: 0 } },
+    { projection: { displayName: 0, updatedAt: 0 } },
   )
   for await (const doc of cursor) {
     const record = memberRecordFromDoc(doc, grants.get(docId(doc)) ?? [])
@@ -181,24 +190,21 @@ export async function memberChanged(payload: Payload, memberId: string): Promise
   await refreshMember(payload, memberId)
 }
 
-/** Any catalogue change (tiers, versions, benefits, access tiers, courses, settings). */
+/** Any catalogue change (tiers, versions, benefits, access tiers, courses, settings, campaigns). */
 export function catalogueChanged(payload: Payload): void {
   const state = stateOf(payload)
   state.catalogue = null
   state.generation += 1
 }
 
-async function buildCatalogue(
-  payload: Payload,
-  state: StoreState,
-): Promise<{ catalogue: EngineCatalogue; courses: CourseIndex }> {
+async function buildCatalogue(payload: Payload, state: StoreState): Promise<StoreCatalogue> {
   const generation = state.generation
   const req: PayloadRequest = await createLocalReq({}, payload)
   if (!state.backfilled) {
     await backfillTierVersions(req)
     state.backfilled = true
   }
-  const [snapshot, versionDocs, courseDocs, settings, archived] = await Promise.all([
+  const [snapshot, versionDocs, courseDocs, settings, archived, campaignDocs] = await Promise.all([
     loadCatalogue(req),
     payload.find({
       collection: slugs.tierVersions,
@@ -213,6 +219,15 @@ async function buildCatalogue(
     rawCollection(payload, slugs.tiers)
       .find({ status: 'archived' }, { projection: { successorTier: 1 } })
       .toArray(),
+    // Both languages of the copy; drafts never give an offer.
+    payload.find({
+      collection: slugs.campaigns,
+      where: { _status: { equals: 'published' } },
+      locale: 'all',
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    }),
   ])
   const successorOf = new Map<string, string>()
   for (const doc of archived) {
@@ -235,32 +250,30 @@ async function buildCatalogue(
   }
   const settingsDoc = settings as { timeZone?: string; currency?: string; graceDays?: number }
   const entry = snapshot.tiers.find((tier) => tier.kind === 'entry')
-  return {
-    courses,
-    catalogue: {
-      benefits: snapshot.benefits,
-      benefitsById: snapshot.benefitsById,
-      benefitsByKey: new Map(snapshot.benefits.map((benefit) => [benefit.key, benefit])),
-      activeBenefitIds: snapshot.activeBenefitIds,
-      accessTiersById: snapshot.accessTiersById,
-      plansByKey,
-      latestPlanByTier,
-      liveTierIds: new Set(snapshot.tiers.map((tier) => tier.id)),
-      successorOf,
-      entryTierId: entry?.id ?? null,
-      settings: {
-        timeZone: settingsDoc.timeZone || 'Asia/Shanghai',
-        currency: settingsDoc.currency || 'CNY',
-        graceDays: typeof settingsDoc.graceDays === 'number' ? settingsDoc.graceDays : 7,
-      },
-      generation,
+  const catalogue: EngineCatalogue = {
+    benefits: snapshot.benefits,
+    benefitsById: snapshot.benefitsById,
+    benefitsByKey: new Map(snapshot.benefits.map((benefit) => [benefit.key, benefit])),
+    activeBenefitIds: snapshot.activeBenefitIds,
+    accessTiersById: snapshot.accessTiersById,
+    plansByKey,
+    latestPlanByTier,
+    liveTierIds: new Set(snapshot.tiers.map((tier) => tier.id)),
+    successorOf,
+    entryTierId: entry?.id ?? null,
+    settings: {
+      timeZone: settingsDoc.timeZone || 'Asia/Shanghai',
+      currency: settingsDoc.currency || 'CNY',
+      graceDays: typeof settingsDoc.graceDays === 'number' ? settingsDoc.graceDays : 7,
     },
+    generation,
   }
+  const benefitKeyOf = (id: string) => snapshot.benefitsById.get(id)?.key
+  const campaigns = campaignDocs.docs.map((doc) => campaignFromDoc(doc, { benefitKeyOf }))
+  return { courses, catalogue, offers: compileOffers(campaigns, catalogue, new Date()) }
 }
 
-export async function catalogueOf(
-  payload: Payload,
-): Promise<{ catalogue: EngineCatalogue; courses: CourseIndex }> {
+export async function catalogueOf(payload: Payload): Promise<StoreCatalogue> {
   const state = stateOf(payload)
   if (!state.catalogue) {
     const building = buildCatalogue(payload, state)

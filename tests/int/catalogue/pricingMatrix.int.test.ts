@@ -2,12 +2,15 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { baseUrl, graphql, testPayload } from '../../helpers/api'
+import { campaignFactory, fromNow, times } from '../../helpers/campaigns'
 import { createCatalogueFixture, type Fixture } from '../../helpers/catalogue'
 import config from '@payload-config'
 import { REST_GET } from '@payloadcms/next/routes'
 
 let payload: Payload
 let fixture: Fixture
+let campaigns: ReturnType<typeof campaignFactory>
+let publicId = ''
 
 const restGet = REST_GET(config)
 async function getMatrix(locale: string) {
@@ -23,7 +26,9 @@ const matrixQuery = `query ($locale: PricingLocale) {
     tiers { id slug name kind rank honorary
       prices { period listPrice sellingPrice display }
       growth { reach keep }
-      accessTiers { id rank name } }
+      accessTiers { id rank name }
+      offers { campaign { id slug name } kind period sellingPrice offerPrice saving bonusDays
+        trialDays endsAt headline callToAction } }
     benefits { id key name unit category kind
       cells { tierId tierSlug display value { kind enabled unlimited amount level percent } } }
     accessTiers { id rank name }
@@ -45,9 +50,18 @@ const withoutNulls = (value: unknown): unknown =>
 beforeAll(async () => {
   payload = await testPayload()
   fixture = await createCatalogueFixture(payload)
+  campaigns = campaignFactory(payload, fixture)
+  const live = { schedule: { startsAt: fromNow(-times.hour), endsAt: fromNow(10 * times.day) } }
+  // Gold at 20 % off for anybody (public), and one for Silver members only (not public).
+  publicId = await campaigns.published('matrix-public', {
+    ...live,
+    terms: { audience: { tiers: [] } },
+  })
+  await campaigns.published('matrix-silver', live)
 })
 
 afterAll(async () => {
+  await campaigns?.cleanup()
   await fixture?.cleanup()
 })
 
@@ -67,6 +81,31 @@ describe('the pricing matrix', () => {
     expect(tutoring?.cells.map((cell) => cell.display)).toEqual(['—', '每月 4 次', '每月 8 次'])
     const discount = benefits.find((benefit) => benefit.id === fixture.benefits.discount)
     expect(discount?.cells.map((cell) => cell.display)).toEqual(['—', '9折', '8折'])
+  })
+
+  it('carries the live public offers beside the tier they sell, in the locale asked', async () => {
+    const { body } = await getMatrix('en')
+    const tiers = body.tiers as { id: string; offers: Record<string, unknown>[] }[]
+    expect(tiers.find((tier) => tier.id === fixture.tiers.silver)?.offers).toEqual([])
+    expect(tiers.find((tier) => tier.id === fixture.tiers.gold)?.offers).toEqual([
+      {
+        campaign: {
+          id: publicId,
+          slug: `matrix-public-${fixture.suffix}`,
+          name: 'Gold upgrade matrix-public',
+        },
+        kind: 'upgrade',
+        period: 'annual',
+        sellingPrice: 69_900,
+        offerPrice: 55_920,
+        saving: 13_980,
+        bonusDays: 0,
+        trialDays: 0,
+        endsAt: expect.any(String),
+        headline: 'Upgrade to Gold for less',
+        callToAction: 'Upgrade',
+      },
+    ])
   })
 
   it('speaks English when asked', async () => {

@@ -126,8 +126,9 @@ export function campaignFromDoc(input: object, lookups: CampaignLookups): Campai
       offer: {
         discount: discountOf(offer.discount),
         bonusDays: numberOrNull(offer.bonusDays) ?? 0,
-        // Empty means "no trial days": refused on a trial, nothing on any other kind.
-        trialDays: numberOrNaN(offer.trialDays),
+        // Empty means "no trial days" (0): refused on a trial, nothing on any other kind; never NaN,
+        // which would make an offer's ranking value NaN.
+        trialDays: numberOrNull(offer.trialDays) ?? 0,
         gifts: list(offer.gifts).map((entry) => {
           const row = asDoc(entry)
           const benefitId = relationId(row.benefit) ?? ''

@@ -21,6 +21,9 @@ let campaigns: ReturnType<typeof campaignFactory>
 let members: ReturnType<typeof membersFactory>
 let billing: Credentials
 let marketing: TestStaff
+let admin: TestStaff
+let support: TestStaff
+let viewer: TestStaff
 const campaignIds: string[] = []
 
 const { day, hour } = times
@@ -32,8 +35,10 @@ const goldSaving = goldAnnual - goldOffer
 beforeAll(async () => {
   payload = await testPayload()
   staff = staffFactory(payload)
-  await staff.staff(['admin'])
+  admin = await staff.staff(['admin'])
   marketing = await staff.staff(['marketing'])
+  support = await staff.staff(['support'])
+  viewer = await staff.staff(['viewer'])
   billing = await staff.serviceAccount(['billing'])
   fixture = await createCatalogueFixture(payload)
   campaigns = campaignFactory(payload, fixture)
@@ -213,6 +218,31 @@ describe('an order that redeems a campaign', () => {
       discountGiven: 2 * goldSaving,
     })
   }, 60_000)
+})
+
+describe('campaign redemptions', () => {
+  it('are read by admin, marketing and support, and changed by nobody through the API', async () => {
+    const id = await liveCampaign('readers')
+    const member = await members.buyer(silver())
+    const answer = await upgrade(member.id, id)
+    expect(answer.status).toBe(201)
+    const orderId = (answer.body.event as { orderId: string }).orderId
+    const path = `/${slugs.campaignRedemptions}/${orderId}`
+    for (const reader of [admin, marketing, support]) {
+      expect((await rest('GET', path, { as: reader })).status).toBe(200)
+    }
+    expect((await rest('GET', path, { as: viewer })).status).toBe(403)
+    expect((await rest('GET', path, { as: billing })).status).toBe(403)
+    const edit = await rest('PATCH', path, { as: admin, json: { discount: 0 } })
+    expect(edit.status).toBe(403)
+    expect((await rest('DELETE', path, { as: admin })).status).toBe(403)
+    const create = await rest('POST', `/${slugs.campaignRedemptions}`, {
+      as: admin,
+      json: { id: 'forged', campaign: id, member: member.id, kind: 'upgrade' },
+    })
+    expect(create.status).toBe(403)
+    expect((await redemptionsOf(id))[0]).toMatchObject({ id: orderId, discount: goldSaving })
+  })
 })
 
 describe('an order refused for its campaign', () => {

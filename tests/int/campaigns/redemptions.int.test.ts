@@ -137,6 +137,30 @@ describe('an order that redeems a campaign', () => {
     expect(next.body.reason).toBe('campaign_exhausted')
   })
 
+  it('delivers its gifts as grants whose reason names the campaign', async () => {
+    const id = await liveCampaign('gifts', {
+      terms: {
+        offer: { gifts: [{ benefit: fixture.benefits.tutoring, amount: 2, validDays: 30 }] },
+      },
+    })
+    const member = await members.buyer(silver())
+    expect((await upgrade(member.id, id)).status).toBe(201)
+    const grants = await payload.find({
+      collection: slugs.entitlementGrants,
+      where: { member: { equals: member.id } },
+      depth: 0,
+      pagination: false,
+    })
+    expect(grants.docs).toHaveLength(1)
+    expect(grants.docs[0]).toMatchObject({ benefit: fixture.benefits.tutoring, amount: 2 })
+    expect(grants.docs[0]!.reason).toContain('升级黄金 gifts')
+    expect(grants.docs[0]!.reason).toContain('Gold upgrade gifts')
+    const days =
+      (new Date(grants.docs[0]!.endsAt).getTime() - new Date(grants.docs[0]!.startsAt).getTime()) /
+      day
+    expect(days).toBe(30)
+  })
+
   it('redeems once for a repeated order id', async () => {
     const id = await liveCampaign('repeat')
     const member = await members.buyer(silver())

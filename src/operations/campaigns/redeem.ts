@@ -371,6 +371,9 @@ export async function claimCampaign(
   const { budget } = campaign.terms
   const key = `campaign:${claim.campaignId}`
   return serialized(key, async () => {
+    // The same order again (a retry, or a duplicate racing in): it holds what it claimed.
+    const already = await heldClaim(req, claim.orderId)
+    if (already && already.campaignId === claim.campaignId) return { ok: true, claim: already }
     const held: string[] = []
     const fail = async (refusal: Refused) => {
       await releaseCampaign(req, { ...claim, claims: held })

@@ -173,6 +173,23 @@ describe('an order that redeems a campaign', () => {
     expect(await redemptionsOf(id)).toHaveLength(1)
   })
 
+  it('claims once for the same order sent five times at once', async () => {
+    const id = await liveCampaign('duplicates', {
+      terms: { budget: { totalRedemptions: 2, perMember: 1, maxDiscount: null } },
+    })
+    const member = await members.buyer(silver())
+    const orderId = members.orderId()
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => upgrade(member.id, id, { orderId })),
+    )
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 200, 201])
+    expect(await redemptionsOf(id)).toHaveLength(1)
+    // No slot was taken twice: the second member still gets the last one, a third none.
+    expect((await upgrade((await members.buyer(silver())).id, id)).status).toBe(201)
+    const third = await upgrade((await members.buyer(silver())).id, id)
+    expect(third.body.reason).toBe('campaign_exhausted')
+  })
+
   it('adds bonus days after the renewed cycle and keeps the per-member limit', async () => {
     const id = await liveCampaign('renew', {
       kind: 'renewal',

@@ -83,6 +83,8 @@ export interface Config {
     'benefit-usage': BenefitUsage;
     'usage-requests': UsageRequest;
     campaigns: Campaign;
+    'campaign-redemptions': CampaignRedemption;
+    'campaign-claims': CampaignClaim;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -106,6 +108,8 @@ export interface Config {
     'benefit-usage': BenefitUsageSelect<false> | BenefitUsageSelect<true>;
     'usage-requests': UsageRequestsSelect<false> | UsageRequestsSelect<true>;
     campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
+    'campaign-redemptions': CampaignRedemptionsSelect<false> | CampaignRedemptionsSelect<true>;
+    'campaign-claims': CampaignClaimsSelect<false> | CampaignClaimsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -745,6 +749,59 @@ export interface Campaign {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * Append-only: written when billing reports an order that names a campaign; the order id is the record id.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "campaign-redemptions".
+ */
+export interface CampaignRedemption {
+  id: string;
+  campaign: string | Campaign;
+  member: string | Member;
+  kind: 'upgrade' | 'renewal' | 'retention' | 'winback' | 'trial' | 'referral';
+  orderId: string;
+  tier?: (string | null) | Tier;
+  billingPeriod?: ('monthly' | 'quarterly' | 'annual') | null;
+  amountPaid: number;
+  discount: number;
+  bonusDays?: number | null;
+  trialDays?: number | null;
+  redeemedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "campaign-claims".
+ */
+export interface CampaignClaim {
+  id: string;
+  order?: string | null;
+  campaign?: string | null;
+  given?: number | null;
+  orders?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  claims?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  at?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -928,6 +985,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'campaigns';
         value: string | Campaign;
+      } | null)
+    | ({
+        relationTo: 'campaign-redemptions';
+        value: string | CampaignRedemption;
+      } | null)
+    | ({
+        relationTo: 'campaign-claims';
+        value: string | CampaignClaim;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1399,6 +1464,41 @@ export interface CampaignsSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "campaign-redemptions_select".
+ */
+export interface CampaignRedemptionsSelect<T extends boolean = true> {
+  id?: T;
+  campaign?: T;
+  member?: T;
+  kind?: T;
+  orderId?: T;
+  tier?: T;
+  billingPeriod?: T;
+  amountPaid?: T;
+  discount?: T;
+  bonusDays?: T;
+  trialDays?: T;
+  redeemedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "campaign-claims_select".
+ */
+export interface CampaignClaimsSelect<T extends boolean = true> {
+  id?: T;
+  order?: T;
+  campaign?: T;
+  given?: T;
+  orders?: T;
+  claims?: T;
+  at?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

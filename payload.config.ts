@@ -16,6 +16,8 @@ import { Courses } from './collections/Courses'
 import { Media } from './collections/Media'
 import { Members } from './collections/Members'
 import { MembershipEvents } from './collections/MembershipEvents'
+import { CampaignClaims } from './collections/CampaignClaims'
+import { CampaignRedemptions } from './collections/CampaignRedemptions'
 import { EntitlementGrants } from './collections/EntitlementGrants'
 import { TierVersions } from './collections/TierVersions'
 import { BenefitUsage } from './collections/BenefitUsage'
@@ -72,6 +74,8 @@ export default buildConfig({
     BenefitUsage,
     UsageRequests,
     Campaigns,
+    CampaignRedemptions,
+    CampaignClaims,
   ],
   globals: [MembershipSettings],
   // API operations (src/api/operations.ts); collection-scoped ones are wired by their collection.

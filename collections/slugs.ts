@@ -15,6 +15,8 @@ export const slugs = {
   benefitUsage: 'benefit-usage',
   usageRequests: 'usage-requests',
   campaigns: 'campaigns',
+  campaignRedemptions: 'campaign-redemptions',
+  campaignClaims: 'campaign-claims',
 } as const
 
 export const globalSlugs = {

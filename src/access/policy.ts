@@ -124,6 +124,19 @@ export const policy = {
     delete: allow('admin'),
     readVersions: staff,
   },
+  // Written by the billing order operation only; append-only for everyone, admins included.
+  [slugs.campaignRedemptions]: {
+    create: nobodyViaApi,
+    read: allow('admin', 'marketing', 'support'),
+    update: nobodyViaApi,
+    delete: nobodyViaApi,
+  },
+  [slugs.campaignClaims]: {
+    create: nobodyViaApi,
+    read: allow('admin'),
+    update: nobodyViaApi,
+    delete: nobodyViaApi,
+  },
   [slugs.usageRequests]: {
     create: nobodyViaApi,
     read: allow('admin'),

@@ -216,6 +216,13 @@ export const apiOperations = {
       'nothing_to_renew',
       'renewal_tier_mismatch',
       'nothing_to_cancel',
+      'campaign_unknown',
+      'campaign_not_live',
+      'not_eligible',
+      'amount_mismatch',
+      'campaign_exhausted',
+      'already_redeemed',
+      'trial_used',
     ],
     run: (call, input) => recordOrder(requestOf(call, 'recordOrder'), input),
     rest: {

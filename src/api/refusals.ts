@@ -18,6 +18,7 @@ export const refusalStatus: Record<RefusalReason | InputReason, number> = {
   course_unknown: 404,
   benefit_unknown: 404,
   tier_unknown: 404,
+  campaign_unknown: 404,
   // The member's entitlements say no (a consumption; a check answers these with allowed: false).
   course_unpublished: 403,
   membership_expired: 403,
@@ -39,6 +40,13 @@ export const refusalStatus: Record<RefusalReason | InputReason, number> = {
   nothing_to_renew: 422,
   renewal_tier_mismatch: 422,
   nothing_to_cancel: 422,
+  // An order's campaign that cannot be redeemed by this member now.
+  campaign_not_live: 422,
+  not_eligible: 422,
+  amount_mismatch: 422,
+  campaign_exhausted: 422,
+  already_redeemed: 422,
+  trial_used: 422,
   method_not_allowed: 405,
   internal_error: 500,
   // The input guard (src/domain/input): bodies, query parameters, GraphQL documents.

@@ -152,6 +152,10 @@ export const orderSchema = z.object({
   ).optional(),
   autoRenew: flag.optional(),
   immediate: flag.optional(),
+  campaign: described(z.string().regex(keyPattern), {
+    zh: '活动的 ID 或标识（slug），例如 double11-gold',
+    en: "a campaign's id or slug, e.g. double11-gold",
+  }).optional(),
 })
 
 export const publishImpactSchema = z.object({

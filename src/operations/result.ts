@@ -22,6 +22,14 @@ export const refusalReasons = [
   'tier_unknown',
   'order_conflict',
   ...orderRefusalCodes,
+  // Orders that redeem a campaign (docs/campaigns.md).
+  'campaign_unknown',
+  'campaign_not_live',
+  'not_eligible',
+  'amount_mismatch',
+  'campaign_exhausted',
+  'already_redeemed',
+  'trial_used',
   // Said by the app server's dispatch itself (a body that is not admitted is refused by the input
   // guard's rules, src/domain/input, before any of this).
   'method_not_allowed',

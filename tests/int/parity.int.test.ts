@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 import * as GraphQL from 'graphql'
+import { ObjectId } from 'mongodb'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -74,7 +75,13 @@ const world = {
   cancelled: { id: '', externalId: '' },
   expired: { id: '', externalId: '' },
   courses: { basic: '', advanced: '', masterclass: '', draft: '' },
+  /** Campaigns by what they refuse with (silver → gold at 20 % off unless said otherwise). */
+  campaigns: { live: '', later: '', exhausted: '', renewal: '', trial: '' },
+  /** Has redeemed the renewal campaign; has used a trial. */
+  redeemed: { id: '', externalId: '' },
+  trialled: { id: '', externalId: '' },
 }
+const campaignIds: string[] = []
 const claims: string[] = []
 /** Members the orders below introduce, removed with the rest. */
 const introduced: string[] = []
@@ -121,11 +128,13 @@ beforeAll(async () => {
   })
   members.track(String(entry.id))
   world.entry = { id: String(entry.id), externalId: String(entry.externalId) }
+  await campaignWorld()
   // A live Silver → Gold upgrade: memberOffers answers it, refused checks carry it as `offer`.
-  campaigns = campaignFactory(payload, fixture)
-  await campaigns.published('parity-upgrade', {
-    schedule: { startsAt: fromNow(-times.hour), endsAt: fromNow(10 * times.day) },
-  })
+  campaignIds.push(
+    await campaigns.published('parity-upgrade', {
+      schedule: { startsAt: fromNow(-times.hour), endsAt: fromNow(10 * times.day) },
+    }),
+  )
 
   // The lean path in process: the app server's dispatch with the generated hot routes; what they
   // hand on (no API key) would go to Next.
@@ -152,10 +161,74 @@ afterAll(async () => {
   if (claims.length) {
     await rawCollection(payload, slugs.usageRequests).deleteMany({ _id: { $in: claims } } as never)
   }
-  await campaigns?.cleanup()
+  const campaign = { $in: [...campaignIds, ...campaignIds.map((id) => new ObjectId(id))] }
+  await rawCollection(payload, slugs.campaignRedemptions).deleteMany({ campaign } as never)
+  await rawCollection(payload, slugs.campaignClaims).deleteMany({ campaign } as never)
   await members?.cleanup()
+  await campaigns?.cleanup()
   await staff?.cleanup()
   await fixture?.cleanup()
+})
+
+/** The campaigns the order refusals need, and the members who already used them. */
+async function campaignWorld() {
+  campaigns = campaignFactory(payload, fixture)
+  const live = { startsAt: fromNow(-times.hour), endsAt: fromNow(10 * times.day) }
+  const published = async (slug: string, changes: Record<string, unknown> = {}) => {
+    const id = await campaigns.published(slug, { schedule: live, ...changes })
+    campaignIds.push(id)
+    return id
+  }
+  world.campaigns.live = await published('parity-live')
+  world.campaigns.later = await published('parity-later', {
+    schedule: { startsAt: fromNow(times.day), endsAt: fromNow(10 * times.day) },
+  })
+  world.campaigns.exhausted = await published('parity-gone', {
+    terms: { budget: { totalRedemptions: 1, perMember: 1, maxDiscount: null } },
+  })
+  world.campaigns.renewal = await published('parity-renewal', {
+    kind: 'renewal',
+    terms: { target: { tier: null }, offer: { discount: { kind: 'amount_off', amount: 5 } } },
+  })
+  world.campaigns.trial = await published('parity-trial', {
+    kind: 'trial',
+    terms: { offer: { discount: { kind: 'fixed_price', price: 0 }, trialDays: 7 } },
+  })
+  const taker = await members.buyer(`silver-${fixture.suffix}`)
+  await members.order({
+    type: 'upgrade',
+    member: taker.id,
+    tier: `gold-${fixture.suffix}`,
+    billingPeriod: 'annual',
+    amount: 55_920,
+    campaign: world.campaigns.exhausted,
+  })
+  world.redeemed = await members.buyer(`silver-${fixture.suffix}`)
+  await members.order({
+    type: 'renewal',
+    member: world.redeemed.id,
+    amount: 3400,
+    campaign: world.campaigns.renewal,
+  })
+  world.trialled = await members.buyer(`silver-${fixture.suffix}`)
+  await rawCollection(payload, slugs.campaignRedemptions).insertOne({
+    _id: members.orderId(),
+    campaign: new ObjectId(world.campaigns.trial),
+    member: new ObjectId(world.trialled.id),
+    kind: 'trial',
+    redeemedAt: new Date(Date.now() - times.day),
+  } as never)
+}
+
+/** An upgrade from silver to gold at the live campaign's price, unless changed. */
+const campaignUpgrade = (member: string, changes: Record<string, unknown> = {}) => ({
+  type: 'upgrade',
+  member,
+  tier: `gold-${fixture.suffix}`,
+  billingPeriod: 'annual',
+  amount: 55_920,
+  campaign: world.campaigns.live,
+  ...changes,
 })
 
 const suffixed = (name: string) => () => `${name}-${fixture.suffix}`
@@ -667,6 +740,60 @@ const cases: Case[] = [
         422,
         'nothing_to_cancel',
         'type',
+      ],
+      [
+        'an unknown campaign',
+        () => campaignUpgrade(world.silver.id, { campaign: 'no-such-campaign' }),
+        404,
+        'campaign_unknown',
+        'campaign',
+      ],
+      [
+        'a campaign not started yet',
+        () => campaignUpgrade(world.silver.id, { campaign: world.campaigns.later }),
+        422,
+        'campaign_not_live',
+        'campaign',
+      ],
+      [
+        'a campaign for another audience',
+        () => campaignUpgrade(world.entry.id, { type: 'purchase' }),
+        422,
+        'not_eligible',
+        'member',
+      ],
+      [
+        'a campaign order at the selling price',
+        () => campaignUpgrade(world.silver.id, { amount: 69_900 }),
+        422,
+        'amount_mismatch',
+        'amount',
+      ],
+      [
+        'a campaign whose budget is used up',
+        () => campaignUpgrade(world.silver.id, { campaign: world.campaigns.exhausted }),
+        422,
+        'campaign_exhausted',
+        'campaign',
+      ],
+      [
+        'a campaign the member already redeemed',
+        () => ({
+          type: 'renewal',
+          member: world.redeemed.id,
+          amount: 3400,
+          campaign: world.campaigns.renewal,
+        }),
+        422,
+        'already_redeemed',
+        'member',
+      ],
+      [
+        'a second trial',
+        () => campaignUpgrade(world.trialled.id, { amount: 0, campaign: world.campaigns.trial }),
+        422,
+        'trial_used',
+        'member',
       ],
       [
         'an unknown order type',

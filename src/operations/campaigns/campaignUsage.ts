@@ -1,10 +1,12 @@
 // What has been used of a campaign's budget, for its status and the frozen-budget rule.
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
+import { slugs } from '../../../collections/slugs'
+
 import { noUsage, type CampaignUsage } from '../../domain/campaigns/types'
 
 /** Where redemptions are recorded (one document per redemption). */
-export const campaignRedemptionsSlug = 'campaign-redemptions'
+export const campaignRedemptionsSlug = slugs.campaignRedemptions
 
 /**
  * Redemptions of a campaign and the discount they gave (分). Redemptions are documents of the

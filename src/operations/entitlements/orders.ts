@@ -9,6 +9,14 @@ import type { BillingPeriod } from '../../domain/catalogue/types'
 import type { OrderType } from '../../domain/entitlements/membership'
 import type { OrderRefusalCode } from '../../domain/entitlements/orders'
 import { reasonMessages } from '../../domain/entitlements/reasons'
+import {
+  campaignOrderCheck,
+  claimCampaign,
+  heldClaim,
+  releaseCampaign,
+  writeRedemption,
+  type CampaignClaim,
+} from '../campaigns/redeem'
 import { ok, refuse, type Outcome } from '../result'
 import { eventRefusal, tierIdFor } from './events'
 import { applyLedger } from './ledger'
@@ -26,6 +34,8 @@ export type OrderInput = {
   occurredAt?: Date
   autoRenew?: boolean
   immediate?: boolean
+  /** A campaign (id or slug) the order redeems: re-checked now, its budget claimed. */
+  campaign?: string
 }
 
 type OrderEvent = ReturnType<typeof eventJson>
@@ -86,8 +96,10 @@ async function answerRepeat(
       { field: 'orderId', details: { event } },
     )
   }
-  // Finishes a member update a crash may have interrupted; a no-op otherwise.
+  // Finishes a member update and a redemption a crash may have interrupted; a no-op otherwise.
   if (event.member) await applyLedger(req, event.member, input.orderId)
+  const claim = await heldClaim(req, input.orderId)
+  if (claim) await writeRedemption(req, claim, (await catalogueOf(req.payload)).catalogue)
   return ok({ recorded: false, duplicate: true, event })
 }
 
@@ -145,6 +157,28 @@ export async function recordOrder(
   if (refusal) {
     return refuse(refusal.code, refusal.message, { field: refusalField[refusal.code] })
   }
+  let claim: CampaignClaim | null = null
+  if (input.campaign !== undefined) {
+    const checked = await campaignOrderCheck(
+      req,
+      {
+        orderId: input.orderId,
+        campaign: input.campaign,
+        memberId: member.id,
+        type: input.type,
+        tierId,
+        billingPeriod: input.billingPeriod ?? null,
+        amount: input.amount,
+        at,
+      },
+      catalogue,
+      member.membership,
+    )
+    if (!checked.ok) return checked
+    const claimed = await claimCampaign(req, checked.campaign, checked.claim)
+    if (!claimed.ok) return claimed
+    claim = claimed.claim
+  }
   try {
     const doc = await payload.create({
       collection: slugs.membershipEvents,
@@ -159,16 +193,22 @@ export async function recordOrder(
         currency: input.currency ?? catalogue.settings.currency,
         autoRenew: input.autoRenew,
         immediate: input.immediate,
+        // Bonus days extend the period bought (a renewal: after the renewed cycle).
+        days: claim && claim.bonusDays > 0 ? claim.bonusDays : undefined,
+        reason: claim ? `活动 / Campaign: ${claim.campaignSlug}` : undefined,
       },
       overrideAccess: true,
       context: { eventAlreadyValidated: true },
       req,
     })
+    if (claim) await writeRedemption(req, claim, catalogue)
     return ok({ recorded: true, duplicate: false, event: eventJson(doc) })
   } catch (error) {
     // The same order raced in from a retry: whoever lost reports the duplicate.
     const raced = await existingEvent(req, input.orderId)
     if (raced) return answerRepeat(req, raced, input, member.id)
+    // Refused after claiming: the budget goes back.
+    if (claim) await releaseCampaign(req, claim)
     throw error
   }
 }

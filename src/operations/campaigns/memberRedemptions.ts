@@ -1,22 +1,18 @@
-// What the offers read about redemptions, on the hot path (synchronous, from memory). Until the
-// `campaign-redemptions` collection exists nobody has redeemed anything: redemption (through
-// orders) replaces these two functions with reads of its in-memory index, and every eligibility
-// answer (memberOffers, the `offer` of a refusal) follows.
+// What the offers read about redemptions, on the hot path: synchronous, from the entitlement store,
+// which loads every redemption at boot and hears of each new one from the order that wrote it
+// (src/operations/campaigns/redeem.ts). Every eligibility answer (memberOffers, the `offer` of a
+// refusal, the pricing matrix) follows at once.
 import type { Payload } from 'payload'
 
-import { noUsage, type CampaignRedemption, type CampaignUsage } from '../../domain/campaigns/types'
-
-const none: readonly CampaignRedemption[] = []
+import type { CampaignRedemption, CampaignUsage } from '../../domain/campaigns/types'
+import { storedCampaignUsage, storedRedemptions } from '../entitlements/store'
 
 /** The member's redemptions (any campaign), for per-member limits, exclusions and the one trial. */
-export function memberRedemptions(
-  _payload: Payload,
-  _memberId: string,
-): readonly CampaignRedemption[] {
-  return none
-}
+export const memberRedemptions = (
+  payload: Payload,
+  memberId: string,
+): readonly CampaignRedemption[] => storedRedemptions(payload, memberId)
 
 /** A campaign's budget use (redemptions and discount given), for the `exhausted` status. */
-export function liveCampaignUsage(_payload: Payload, _campaignId: string): CampaignUsage {
-  return noUsage
-}
+export const liveCampaignUsage = (payload: Payload, campaignId: string): CampaignUsage =>
+  storedCampaignUsage(payload, campaignId)

@@ -10,7 +10,7 @@
 // Each claim names its order, so a retried order re-finds its own claims; the order record
 // `order:<orderId>` keeps what the redemption needs, so a retry after a crash can finish it.
 import { ObjectId } from 'mongodb'
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { slugs } from '../../../collections/slugs'
 import { campaignFromDoc } from '../../adapters/campaigns'
@@ -33,7 +33,7 @@ import type { BillingPeriod, Localized } from '../../domain/catalogue/types'
 import type { EngineCatalogue } from '../../domain/entitlements/engine'
 import { membershipAt, type OrderType } from '../../domain/entitlements/membership'
 import { serialized } from '../entitlements/ledger'
-import { rawCollection } from '../entitlements/store'
+import { rawCollection, rememberRedemption } from '../entitlements/store'
 import { refuse, type Refusal } from '../result'
 import { campaignUsage } from './campaignUsage'
 
@@ -529,6 +529,7 @@ export async function writeRedemption(
       overrideAccess: true,
       req,
     })
+    rememberWritten(payload, claim)
   } catch (error) {
     // A concurrent retry of the same order wrote it first.
     const raced = await payload.findByID({
@@ -540,5 +541,16 @@ export async function writeRedemption(
       req,
     })
     if (!raced) throw error
+    rememberWritten(payload, claim)
   }
 }
+
+const rememberWritten = (payload: Payload, claim: CampaignClaim): void =>
+  rememberRedemption(payload, {
+    orderId: claim.orderId,
+    memberId: claim.memberId,
+    campaignId: claim.campaignId,
+    kind: claim.kind,
+    at: claim.at,
+    discount: claim.discount,
+  })

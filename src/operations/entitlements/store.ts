@@ -22,6 +22,7 @@ import {
 } from '../../adapters/entitlements'
 import { campaignFromDoc } from '../../adapters/campaigns'
 import { compileOffers, type CompiledOffers } from '../../domain/campaigns/offers'
+import type { CampaignKind, CampaignRedemption, CampaignUsage } from '../../domain/campaigns/types'
 import type { BenefitDefinition } from '../../domain/catalogue/types'
 import {
   planKey,
@@ -49,6 +50,21 @@ type StoreState = {
   planCache: PlanCache
   /** Tiers published before versions existed get one, once per process. */
   backfilled: boolean
+  /** Campaign redemptions (by order id, so a redemption counts once), by member and by campaign. */
+  redemptionIds: Set<string>
+  redemptionsByMember: Map<string, CampaignRedemption[]>
+  usageByCampaign: Map<string, CampaignUsage>
+}
+
+/** One campaign redemption as the store keeps it (the `campaign-redemptions` document's gist). */
+export type StoredRedemption = {
+  orderId: string
+  memberId: string
+  campaignId: string
+  kind: CampaignKind
+  at: Date
+  /** 分 of discount given. */
+  discount: number
 }
 
 export type CourseIndex = { byId: Map<string, CourseRef>; bySlug: Map<string, CourseRef> }
@@ -81,6 +97,9 @@ function stateOf(payload: Payload): StoreState {
       generation: 0,
       planCache: new Map(),
       backfilled: false,
+      redemptionIds: new Set(),
+      redemptionsByMember: new Map(),
+      usageByCampaign: new Map(),
     }
     registry.set(key, state)
   }
@@ -132,6 +151,23 @@ async function loadEverything(payload: Payload, state: StoreState): Promise<void
     { windowEnd: { $gt: now } },
     { projection: { _id: 1, sequence: 1, usedAfter: 1 } },
   )
+  const redemptions = rawCollection(payload, slugs.campaignRedemptions).find(
+    {},
+    { projection: { _id: 1, campaign: 1, member: 1, kind: 1, redeemedAt: 1, discount: 1 } },
+  )
+  for await (const doc of redemptions) {
+    const memberId = refId(doc.member)
+    const campaignId = refId(doc.campaign)
+    if (!memberId || !campaignId) continue
+    addRedemption(state, {
+      orderId: String(doc._id),
+      memberId,
+      campaignId,
+      kind: doc.kind as CampaignKind,
+      at: new Date(doc.redeemedAt as string | Date),
+      discount: Number(doc.discount ?? 0),
+    })
+  }
   for await (const row of usage) {
     const id = String(row._id)
     const key = id.slice(0, id.lastIndexOf(':'))
@@ -304,6 +340,39 @@ export function rememberUsage(payload: Payload, key: string, head: UsageHead): v
   const known = usage.get(key)
   if (!known || known.sequence < head.sequence) usage.set(key, head)
 }
+
+function addRedemption(state: StoreState, redemption: StoredRedemption): void {
+  if (state.redemptionIds.has(redemption.orderId)) return
+  state.redemptionIds.add(redemption.orderId)
+  const { memberId, campaignId, kind, at, discount } = redemption
+  state.redemptionsByMember.set(memberId, [
+    ...(state.redemptionsByMember.get(memberId) ?? []),
+    { campaignId, kind, at },
+  ])
+  const used = state.usageByCampaign.get(campaignId) ?? { redemptions: 0, discountGiven: 0 }
+  state.usageByCampaign.set(campaignId, {
+    redemptions: used.redemptions + 1,
+    discountGiven: used.discountGiven + discount,
+  })
+}
+
+/** A redemption just written: offers and eligibility follow it at once (counted once per order). */
+export function rememberRedemption(payload: Payload, redemption: StoredRedemption): void {
+  addRedemption(stateOf(payload), redemption)
+}
+
+const noRedemptions: readonly CampaignRedemption[] = []
+
+/** The member's campaign redemptions, from memory. */
+export const storedRedemptions = (
+  payload: Payload,
+  memberId: string,
+): readonly CampaignRedemption[] =>
+  stateOf(payload).redemptionsByMember.get(memberId) ?? noRedemptions
+
+/** A campaign's budget use, from memory. */
+export const storedCampaignUsage = (payload: Payload, campaignId: string): CampaignUsage =>
+  stateOf(payload).usageByCampaign.get(campaignId) ?? { redemptions: 0, discountGiven: 0 }
 
 /** Every member in the store (benchmarks and impact previews iterate them). */
 export const storedMembers = (payload: Payload): IterableIterator<MemberRecord> =>

@@ -24,6 +24,7 @@ let marketing: TestStaff
 let admin: TestStaff
 let support: TestStaff
 let viewer: TestStaff
+let frontend: Credentials
 const campaignIds: string[] = []
 
 const { day, hour } = times
@@ -40,6 +41,7 @@ beforeAll(async () => {
   support = await staff.staff(['support'])
   viewer = await staff.staff(['viewer'])
   billing = await staff.serviceAccount(['billing'])
+  frontend = await staff.serviceAccount(['frontend'])
   fixture = await createCatalogueFixture(payload)
   campaigns = campaignFactory(payload, fixture)
   members = membersFactory(payload, billing)
@@ -135,6 +137,29 @@ describe('an order that redeems a campaign', () => {
     const next = await upgrade((await members.buyer(silver())).externalId, id)
     expect(next.status).toBe(422)
     expect(next.body.reason).toBe('campaign_exhausted')
+  })
+
+  it('stops offering the campaign to anyone once its budget is used up', async () => {
+    const id = await liveCampaign('followed', {
+      terms: { budget: { totalRedemptions: 2, perMember: 1, maxDiscount: null } },
+    })
+    const offered = async (member: string) => {
+      const answer = await rest('GET', `/members/${member}/offers`, { as: frontend })
+      expect(answer.status).toBe(200)
+      return (answer.body.offers as { campaign: { id: string } }[]).some(
+        (offer) => offer.campaign.id === id,
+      )
+    }
+    const [first, second, third] = [
+      await members.buyer(silver()),
+      await members.buyer(silver()),
+      await members.buyer(silver()),
+    ]
+    expect(await offered(third!.id)).toBe(true)
+    expect((await upgrade(first!.externalId, id)).status).toBe(201)
+    expect(await offered(third!.id)).toBe(true)
+    expect((await upgrade(second!.externalId, id)).status).toBe(201)
+    expect(await offered(third!.id)).toBe(false)
   })
 
   it('delivers its gifts as grants whose reason names the campaign', async () => {

@@ -485,6 +485,16 @@ export interface Member {
     effectiveAt?: string | null;
     orderId?: string | null;
   };
+  /**
+   * During a trial the member holds the trial tier; afterwards they are back on the membership above (a paid purchase or upgrade converts it).
+   */
+  trial?: {
+    tier?: (string | null) | Tier;
+    planVersion?: number | null;
+    startsAt?: string | null;
+    endsAt?: string | null;
+    orderId?: string | null;
+  };
   eventCount?: number | null;
   ledger?:
     | {
@@ -511,7 +521,7 @@ export interface MembershipEvent {
    */
   id: string;
   member: string | Member;
-  type: 'purchase' | 'renewal' | 'upgrade' | 'downgrade' | 'cancellation' | 'expiry' | 'grant';
+  type: 'purchase' | 'renewal' | 'upgrade' | 'downgrade' | 'cancellation' | 'expiry' | 'grant' | 'trial';
   occurredAt: string;
   tier?: (string | null) | Tier;
   planVersion?: number | null;
@@ -1278,6 +1288,15 @@ export interface MembersSelect<T extends boolean = true> {
         planVersion?: T;
         billingPeriod?: T;
         effectiveAt?: T;
+        orderId?: T;
+      };
+  trial?:
+    | T
+    | {
+        tier?: T;
+        planVersion?: T;
+        startsAt?: T;
+        endsAt?: T;
         orderId?: T;
       };
   eventCount?: T;

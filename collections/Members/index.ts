@@ -159,6 +159,44 @@ export const Members: CollectionConfig = {
           ],
         }),
         ledgerOwned({
+          name: 'trial',
+          type: 'group',
+          label: { zh: '试用中', en: 'On trial' },
+          admin: {
+            description: {
+              zh: '试用期间会员享有试用等级；试用结束后回到上面的会员（付费购买或升级即转正）。',
+              en: 'During a trial the member holds the trial tier; afterwards they are back on the membership above (a paid purchase or upgrade converts it).',
+            },
+          },
+          fields: [
+            {
+              type: 'row',
+              fields: [
+                {
+                  name: 'tier',
+                  type: 'relationship',
+                  relationTo: slugs.tiers,
+                  label: { zh: '试用等级', en: 'Trial tier' },
+                },
+                { name: 'planVersion', type: 'number', label: { zh: '版本', en: 'Version' } },
+                {
+                  name: 'startsAt',
+                  type: 'date',
+                  label: { zh: '开始', en: 'Starts' },
+                  admin: { date: { pickerAppearance: 'dayAndTime' } },
+                },
+                {
+                  name: 'endsAt',
+                  type: 'date',
+                  label: { zh: '结束', en: 'Ends' },
+                  admin: { date: { pickerAppearance: 'dayAndTime' } },
+                },
+                { name: 'orderId', type: 'text', label: { zh: '订单号', en: 'Order id' } },
+              ],
+            },
+          ],
+        }),
+        ledgerOwned({
           name: 'eventCount',
           type: 'number',
           defaultValue: 0,

@@ -32,6 +32,12 @@ export const validateMembershipEvent: CollectionBeforeChangeHook = async ({
       403,
     )
   }
+  if (type === 'trial' && !context.trialFromCampaign) {
+    throwFieldError(req, slugs.membershipEvents, 'type', {
+      zh: '试用只能通过试用活动的计费订单开通（POST /api/membership/orders，type 为 trial 并填写活动）；手动赠送某等级的天数请记录“赠送”。',
+      en: 'A trial comes only from a trial campaign through a billing order (POST /api/membership/orders with type trial and the campaign); to give days of a tier by hand, record a grant.',
+    })
+  }
   if (type === 'grant' && !(typeof data.days === 'number' && data.days > 0)) {
     throwFieldError(req, slugs.membershipEvents, 'days', {
       zh: '赠送需要填写天数（大于 0）。',

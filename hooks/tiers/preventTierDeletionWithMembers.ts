@@ -14,7 +14,9 @@ export const preventTierDeletionWithMembers: CollectionBeforeDeleteHook = async 
   const tierId = String(id)
   const holders = [...storedMembers(req.payload)].filter(
     (member) =>
-      member.membership.tierId === tierId || member.membership.pendingChange?.tierId === tierId,
+      member.membership.tierId === tierId ||
+      member.membership.pendingChange?.tierId === tierId ||
+      member.membership.trial?.tierId === tierId,
   )
   if (!holders.length) return
   const examples = holders

@@ -57,6 +57,10 @@ export function membershipFromDoc(input: object): MembershipState {
   const pending = asDoc(doc.pendingChange)
   const pendingTier = refId(pending.tier)
   const pendingAt = toDate(pending.effectiveAt)
+  const trial = asDoc(doc.trial)
+  const trialTier = refId(trial.tier)
+  const trialStart = toDate(trial.startsAt)
+  const trialEnd = toDate(trial.endsAt)
   const status = (membershipStatuses as readonly string[]).includes(String(doc.status))
     ? (doc.status as MembershipStatus)
     : 'active'
@@ -78,6 +82,16 @@ export function membershipFromDoc(input: object): MembershipState {
             orderId: typeof pending.orderId === 'string' ? pending.orderId : '',
           }
         : null,
+    trial:
+      trialTier && trialStart && trialEnd
+        ? {
+            tierId: trialTier,
+            planVersion: numberOrNull(trial.planVersion),
+            startsAt: trialStart,
+            endsAt: trialEnd,
+            orderId: typeof trial.orderId === 'string' ? trial.orderId : '',
+          }
+        : null,
     eventCount: numberOrNull(doc.eventCount) ?? 0,
   }
 }
@@ -85,6 +99,7 @@ export function membershipFromDoc(input: object): MembershipState {
 /** The member fields a replayed state is written to (Payload field names). */
 export function membershipToFields(state: MembershipState, ledger: readonly string[]) {
   const pending = state.pendingChange
+  const trial = state.trial
   return {
     tier: state.tierId,
     planVersion: state.planVersion,
@@ -99,6 +114,13 @@ export function membershipToFields(state: MembershipState, ledger: readonly stri
       billingPeriod: pending?.billingPeriod ?? null,
       effectiveAt: pending?.effectiveAt.toISOString() ?? null,
       orderId: pending?.orderId ?? null,
+    },
+    trial: {
+      tier: trial?.tierId ?? null,
+      planVersion: trial?.planVersion ?? null,
+      startsAt: trial?.startsAt.toISOString() ?? null,
+      endsAt: trial?.endsAt.toISOString() ?? null,
+      orderId: trial?.orderId ?? null,
     },
     eventCount: state.eventCount,
     ledger: [...ledger],

@@ -71,6 +71,7 @@ export const membershipEventTypeLabels: Record<MembershipEventType, Localized> =
   cancellation: { zh: '取消', en: 'Cancellation' },
   expiry: { zh: '到期', en: 'Expiry' },
   grant: { zh: '赠送', en: 'Grant' },
+  trial: { zh: '试用', en: 'Trial' },
 }
 
 export const optionsFrom = <K extends string>(labels: Record<K, Localized>) =>

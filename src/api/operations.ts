@@ -223,6 +223,7 @@ export const apiOperations = {
       'campaign_exhausted',
       'already_redeemed',
       'trial_used',
+      'trial_needs_campaign',
     ],
     run: (call, input) => recordOrder(requestOf(call, 'recordOrder'), input),
     rest: {

@@ -47,6 +47,7 @@ export const refusalStatus: Record<RefusalReason | InputReason, number> = {
   campaign_exhausted: 422,
   already_redeemed: 422,
   trial_used: 422,
+  trial_needs_campaign: 422,
   method_not_allowed: 405,
   internal_error: 500,
   // The input guard (src/domain/input): bodies, query parameters, GraphQL documents.

@@ -21,6 +21,7 @@ type Answer = {
   period: { start: string; end: string; billingPeriod: string | null } | null
   graceEndsAt: string | null
   pendingChange: { tier: { name: Text }; effectiveAt: string } | null
+  trial: { tier: { name: Text }; endsAt: string; returnsTo: { name: Text } | null } | null
   benefits: {
     key: string
     name: Text
@@ -47,6 +48,11 @@ const words = {
   until: { zh: '有效至', en: 'Until' },
   grace: { zh: '宽限至', en: 'Grace until' },
   pending: { zh: '待生效降级', en: 'Scheduled downgrade' },
+  trial: {
+    zh: (until: string, back: string) => `试用至 ${until}，之后回到 ${back}`,
+    en: (until: string, back: string) => `on trial until ${until}, then back on ${back}`,
+  },
+  entry: { zh: '入门等级', en: 'the entry tier' },
   kept: {
     zh: (held: number, until: string) => `保留 v${held} 中更优的权益至 ${until}`,
     en: (held: number, until: string) => `keeps the better values of v${held} until ${until}`,
@@ -113,6 +119,8 @@ export function MemberEntitlements() {
               ` · ${words.kept[language](answer.heldVersion, date(answer.grandfatheredUntil))}`}
             {answer.pendingChange &&
               ` · ${words.pending[language]}: ${answer.pendingChange.tier.name[language]} (${date(answer.pendingChange.effectiveAt)})`}
+            {answer.trial &&
+              ` · ${words.trial[language](date(answer.trial.endsAt), answer.trial.returnsTo?.name[language] ?? words.entry[language])}`}
           </p>
           <table className="table" style={{ width: '100%' }}>
             <thead>

@@ -102,6 +102,14 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
     name: 'EntitlementPendingChange',
     fields: { tier: { type: required(TierRef) }, effectiveAt: { type: required(GraphQLString) } },
   })
+  const Trial = new GraphQLObjectType({
+    name: 'EntitlementTrial',
+    fields: {
+      tier: { type: required(TierRef) },
+      endsAt: { type: required(GraphQLString) },
+      returnsTo: { type: TierRef },
+    },
+  })
   const AccessTier = new GraphQLObjectType({
     name: 'EntitlementAccessTier',
     fields: {
@@ -209,6 +217,7 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
       graceEndsAt: { type: GraphQLString },
       autoRenew: { type: required(GraphQLBoolean) },
       pendingChange: { type: PendingChange },
+      trial: { type: Trial },
       benefits: { type: list(Benefit) },
       courseAccess: { type: list(AccessTier) },
       evaluatedAt: { type: required(GraphQLString) },

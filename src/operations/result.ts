@@ -30,6 +30,7 @@ export const refusalReasons = [
   'campaign_exhausted',
   'already_redeemed',
   'trial_used',
+  'trial_needs_campaign',
   // Said by the app server's dispatch itself (a body that is not admitted is refused by the input
   // guard's rules, src/domain/input, before any of this).
   'method_not_allowed',

@@ -166,8 +166,8 @@ export function compileCampaign(
 /**
  * Whether the member may take the campaign at `now` (whether the campaign is live is the caller's
  * part: `acceptsRedemptions`). The kind's own rules come first:
+ * - trial: never a member who has used a trial (any trial campaign, ever), checked first;
  * - upgrade, trial: only members ranked below the target tier;
- * - trial: never a member who has used a trial (any trial campaign, ever);
  * - renewal, retention: only members holding a bought, non-entry tier in its period or grace;
  * - winback: only lapsed members;
  * then the per-member limit, then the audience.
@@ -180,10 +180,11 @@ export function memberEligibility(
   switch (campaign.kind) {
     case 'upgrade':
     case 'trial':
+      // A used trial first: a member still on it also holds the target, and "used" says more.
+      if (campaign.kind === 'trial' && facts.trialUsed) return 'trial_already_used'
       if (campaign.targetRank === null || !(facts.rank < campaign.targetRank)) {
         return 'rank_not_below_target'
       }
-      if (campaign.kind === 'trial' && facts.trialUsed) return 'trial_already_used'
       break
     case 'renewal':
     case 'retention':

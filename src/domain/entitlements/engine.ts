@@ -126,6 +126,8 @@ function validUntil(view: MemberView, now: number): number {
   const { membership, member } = view
   const candidates = [
     member.membership.periodEnd?.getTime(),
+    member.membership.trial?.startsAt.getTime(),
+    member.membership.trial?.endsAt.getTime(),
     membership.graceEndsAt?.getTime(),
     membership.pendingChange?.effectiveAt.getTime(),
     ...member.grants.flatMap((grant) => [grant.startsAt.getTime(), grant.endsAt.getTime()]),

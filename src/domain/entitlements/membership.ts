@@ -15,16 +15,21 @@ export const membershipEventTypes = [
   'cancellation',
   'expiry',
   'grant',
+  'trial',
 ] as const
 export type MembershipEventType = (typeof membershipEventTypes)[number]
 
-/** Order types the billing system reports; `expiry` and `grant` come from jobs and support. */
+/**
+ * Order types the billing system reports; `expiry` and `grant` come from jobs and support. A
+ * `trial` order redeems a trial campaign (docs/rules.md rule 15).
+ */
 export const orderTypes = [
   'purchase',
   'renewal',
   'upgrade',
   'downgrade',
   'cancellation',
+  'trial',
 ] as const satisfies readonly MembershipEventType[]
 export type OrderType = (typeof orderTypes)[number]
 
@@ -41,7 +46,10 @@ export type MembershipEvent = {
   billingPeriod?: BillingPeriod | null
   /** In the smallest currency unit (分). */
   amount?: number | null
-  /** grant: the length of the granted period; renewal: bonus days on top of the period. */
+  /**
+   * grant: the length of the granted period; trial: the trial's length; purchase, upgrade and
+   * renewal: bonus days on top of the period.
+   */
   days?: number | null
   /** cancellation: end the period now instead of at its end. */
   immediate?: boolean | null
@@ -56,6 +64,19 @@ export type PendingChange = {
   orderId: string
 }
 
+/**
+ * A trial (试用) lies over the membership: for its days the member holds the trial tier; the
+ * membership beneath goes on as it was (renewals, downgrades, grants and expiry apply to it), so
+ * when the trial ends the member is back on what they had. A purchase or upgrade converts it.
+ */
+export type TrialOverlay = {
+  tierId: string
+  planVersion: number | null
+  startsAt: Date
+  endsAt: Date
+  orderId: string
+}
+
 export type MembershipState = {
   /** null: never held a tier, so the member is on the entry (free) tier. */
   tierId: string | null
@@ -66,6 +87,8 @@ export type MembershipState = {
   status: MembershipStatus
   autoRenew: boolean
   pendingChange: PendingChange | null
+  /** A trial over the membership above; null when none (or it has been converted). */
+  trial: TrialOverlay | null
   /** Events folded in: lets a writer refuse to overwrite a newer replay with an older one. */
   eventCount: number
 }
@@ -79,6 +102,7 @@ export const initialMembership: MembershipState = {
   status: 'active',
   autoRenew: false,
   pendingChange: null,
+  trial: null,
   eventCount: 0,
 }
 
@@ -153,7 +177,13 @@ export function applyMembershipEvent(
   timeZone: string,
 ): MembershipState {
   const at = event.occurredAt
-  const state = { ...settle(previous, at, timeZone), eventCount: previous.eventCount + 1 }
+  const settled = settle(previous, at, timeZone)
+  // A trial that has ended is gone; a purchase or upgrade converts a running one.
+  const trial =
+    settled.trial && at < settled.trial.endsAt && event.type !== 'purchase' && event.type !== 'upgrade'
+      ? settled.trial
+      : null
+  const state = { ...settled, trial, eventCount: previous.eventCount + 1 }
   const billingPeriod = event.billingPeriod ?? state.billingPeriod ?? 'monthly'
   const newPeriod = (start: Date) => ({
     billingPeriod,
@@ -241,6 +271,20 @@ export function applyMembershipEvent(
         : { ...state, autoRenew: false, pendingChange: null }
     case 'expiry':
       return { ...state, status: 'expired', autoRenew: false, pendingChange: null }
+    case 'trial':
+      // The membership beneath is left as it is: the trial lies over it for its days.
+      return event.tierId
+        ? {
+            ...state,
+            trial: {
+              tierId: event.tierId,
+              planVersion: event.planVersion ?? null,
+              startsAt: at,
+              endsAt: plusDays(at, Math.max(0, event.days ?? 0), timeZone),
+              orderId: event.orderId,
+            },
+          }
+        : state
     case 'grant': {
       const days = Math.max(0, event.days ?? 0)
       const sameTier = !event.tierId || event.tierId === state.tierId
@@ -297,6 +341,11 @@ export type MembershipNow = {
   inPaidPeriod: boolean
   autoRenew: boolean
   pendingChange: PendingChange | null
+  /**
+   * A running trial: the tier above is the trial's, until `endsAt`; `after` is the membership the
+   * member returns to then (what orders are judged against while it runs). null otherwise.
+   */
+  trial: { endsAt: Date; orderId: string; after: MembershipNow } | null
 }
 
 /** What holds at `now`: grace after an unpaid auto-renewal, then expiry; due downgrades. */
@@ -305,8 +354,35 @@ export function membershipAt(
   now: Date,
   settings: { timeZone: string; graceDays: number },
 ): MembershipNow {
+  const beneath = underlyingAt(stored, now, settings)
+  const trial = stored.trial
+  if (!trial || now < trial.startsAt || now >= trial.endsAt) return beneath
+  return {
+    tierId: trial.tierId,
+    lapsedTierId: null,
+    planVersion: trial.planVersion,
+    status: 'active',
+    // Not a billing period: nothing to renew or grandfather; the trial's own dates.
+    billingPeriod: null,
+    periodStart: trial.startsAt,
+    periodEnd: trial.endsAt,
+    graceEndsAt: null,
+    inPaidPeriod: false,
+    autoRenew: false,
+    pendingChange: beneath.pendingChange,
+    trial: { endsAt: trial.endsAt, orderId: trial.orderId, after: beneath },
+  }
+}
+
+/** The membership beneath any trial at `now`. */
+function underlyingAt(
+  stored: MembershipState,
+  now: Date,
+  settings: { timeZone: string; graceDays: number },
+): MembershipNow {
   const state = settle(stored, now, settings.timeZone)
   const base = {
+    trial: null,
     planVersion: state.planVersion,
     billingPeriod: state.billingPeriod,
     periodStart: state.periodStart,

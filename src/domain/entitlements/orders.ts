@@ -80,6 +80,8 @@ export function orderRefusal(input: {
     }
     return periodRefusal(target ?? held, billingPeriod)
   }
+  // A trial's tier is its campaign's target (checked with the campaign); one named must be on sale.
+  if (type === 'trial' && !target) return null
   if (!target || !buyable(target)) {
     return {
       code: 'tier_not_purchasable',

@@ -199,14 +199,22 @@ export async function campaignOrderCheck(
       details: { ...details, why: eligibility },
     })
   }
-  if (campaign.kind === 'trial') {
+  if ((campaign.kind === 'trial') !== (order.type === 'trial')) {
     return refuse(
       'not_eligible',
-      campaignNamed(campaign, {
-        zh: '试用活动暂不能通过计费订单核销。',
-        en: 'trial campaigns cannot be redeemed through billing orders yet.',
-      }),
-      { field: 'campaign', details },
+      campaignNamed(
+        campaign,
+        campaign.kind === 'trial'
+          ? {
+              zh: `是试用活动：订单类型须为 trial（收到 ${order.type}）；试用结束后会员回到原来的会员，付费购买或升级即转正。`,
+              en: `is a trial campaign: the order type must be trial (got ${order.type}); when the trial ends the member is back on what they had, and a paid purchase or upgrade converts it.`,
+            }
+          : {
+              zh: '不是试用活动：trial 订单只能核销试用活动。',
+              en: 'is not a trial campaign: a trial order can only redeem a trial campaign.',
+            },
+      ),
+      { field: 'type', details },
     )
   }
   if (order.type === 'cancellation') {
@@ -233,11 +241,26 @@ export async function campaignOrderCheck(
       { field: 'tier', details },
     )
   }
-  const billingPeriod = order.billingPeriod ?? now.billingPeriod ?? 'monthly'
-  const price = catalogue.latestPlanByTier
-    .get(tierId)
-    ?.prices.find((entry) => entry.period === billingPeriod)
-  const quote = price ? quoteOffer(campaign, price) : null
+  // The billing period the order names; else the one held, else the first the offer covers.
+  const prices = catalogue.latestPlanByTier.get(tierId)?.prices ?? []
+  const candidates =
+    order.billingPeriod !== null
+      ? [order.billingPeriod]
+      : [
+          ...(now.billingPeriod ? [now.billingPeriod] : []),
+          ...campaign.terms.target.billingPeriods,
+          ...prices.map((entry) => entry.period),
+        ]
+  let billingPeriod: BillingPeriod = candidates[0] ?? 'monthly'
+  let quote: ReturnType<typeof quoteOffer> = null
+  for (const period of candidates) {
+    const price = prices.find((entry) => entry.period === period)
+    quote = price ? quoteOffer(campaign, price) : null
+    if (quote) {
+      billingPeriod = period
+      break
+    }
+  }
   if (!quote) {
     return refuse(
       'not_eligible',
@@ -275,8 +298,8 @@ export async function campaignOrderCheck(
       billingPeriod,
       amountPaid: order.amount,
       discount: quote.saving,
-      bonusDays: campaign.terms.offer.bonusDays,
-      trialDays: 0,
+      bonusDays: campaign.kind === 'trial' ? 0 : campaign.terms.offer.bonusDays,
+      trialDays: campaign.kind === 'trial' ? campaign.terms.offer.trialDays : 0,
       at: order.at,
       claims: [],
     },
@@ -379,6 +402,14 @@ export async function claimCampaign(
       await releaseCampaign(req, { ...claim, claims: held })
       return refusal
     }
+    // One trial per member ever, across all trial campaigns: one document per member.
+    if (claim.kind === 'trial') {
+      const id = `trial:${claim.memberId}`
+      if (!(await insertClaim(claims, id, claim))) {
+        return fail(refuse('trial_used', trialUsedMessage(campaign), { field: 'member' }))
+      }
+      held.push(id)
+    }
     const member = await claimNumbered(
       claims,
       `${key}:member:${claim.memberId}`,
@@ -386,10 +417,12 @@ export async function claimCampaign(
       claim,
     )
     if (!member) {
-      return refuse(
-        'already_redeemed',
-        campaignNamed(campaign, ineligibilityMessages.member_limit_reached),
-        { field: 'member' },
+      return fail(
+        refuse(
+          'already_redeemed',
+          campaignNamed(campaign, ineligibilityMessages.member_limit_reached),
+          { field: 'member' },
+        ),
       )
     }
     held.push(member.id)

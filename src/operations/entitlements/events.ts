@@ -47,7 +47,10 @@ export async function eventRefusal(
   const { catalogue } = await catalogueOf(req.payload)
   const member = findMember(req.payload, input.memberId)
   if (!member) return null
-  const membership = membershipAt(member.membership, input.at, catalogue.settings)
+  // While a trial runs, orders are judged against what the member has beneath it (what they pay
+  // for): a Silver member on a Diamond trial upgrades from Silver.
+  const now = membershipAt(member.membership, input.at, catalogue.settings)
+  const membership = now.trial?.after ?? now
   // Renewing an archived tier renews the tier its members move to.
   const successor = (tierId: string | null) =>
     tierId && input.type === 'renewal' ? tierAfterPeriod(catalogue, tierId) : tierId

@@ -131,10 +131,10 @@ export async function recordOrder(
     )
   }
   if (!member) {
-    if (input.type !== 'purchase' || isDocumentId(input.member)) {
+    // A first purchase, or a first trial, introduces the member.
+    if ((input.type !== 'purchase' && input.type !== 'trial') || isDocumentId(input.member)) {
       return refuse('member_unknown', reasonMessages.member_unknown, { field: 'member' })
     }
-    // A first purchase introduces the member.
     await payload
       .create({
         collection: slugs.members,
@@ -145,6 +145,16 @@ export async function recordOrder(
       .catch(() => undefined) // a concurrent order may have created them first
     member = findMember(payload, input.member)
     if (!member) throw new Error(`member ${input.member} could not be created`)
+  }
+  if (input.type === 'trial' && input.campaign === undefined) {
+    return refuse(
+      'trial_needs_campaign',
+      {
+        zh: '试用订单须填写试用活动（campaign）：试用只能通过试用活动开通。',
+        en: 'A trial order must name its trial campaign (campaign): trials come only from trial campaigns.',
+      },
+      { field: 'campaign' },
+    )
   }
   const at = input.occurredAt ?? new Date()
   const refusal = await eventRefusal(req, {
@@ -187,18 +197,25 @@ export async function recordOrder(
         member: member.id,
         type: input.type,
         occurredAt: at.toISOString(),
-        tier: tierId ?? undefined,
         billingPeriod: input.billingPeriod,
         amount: input.amount,
         currency: input.currency ?? catalogue.settings.currency,
         autoRenew: input.autoRenew,
         immediate: input.immediate,
-        // Bonus days extend the period bought (a renewal: after the renewed cycle).
-        days: claim && claim.bonusDays > 0 ? claim.bonusDays : undefined,
+        // Bonus days extend the period bought (a renewal: after the renewed cycle); a trial's
+        // days are its length, over the membership the member returns to.
+        days:
+          input.type === 'trial'
+            ? (claim?.trialDays ?? 0)
+            : claim && claim.bonusDays > 0
+              ? claim.bonusDays
+              : undefined,
+        // A trial order's tier is its campaign's target when billing left it out.
+        tier: tierId ?? claim?.tierId ?? undefined,
         reason: claim ? `活动 / Campaign: ${claim.campaignSlug}` : undefined,
       },
       overrideAccess: true,
-      context: { eventAlreadyValidated: true },
+      context: { eventAlreadyValidated: true, trialFromCampaign: claim?.kind === 'trial' },
       req,
     })
     if (claim) await writeRedemption(req, claim, catalogue)

@@ -150,6 +150,11 @@ export async function memberEntitlements(
     }))
   const pending = membership.pendingChange
   const pendingPlan = pending ? catalogue.latestPlanByTier.get(pending.tierId) : undefined
+  const tierRef = (tierId: string | null) => {
+    const tier = tierId ? catalogue.latestPlanByTier.get(tierId) : undefined
+    return tier ? { id: tier.tierId, slug: tier.slug, name: tier.name } : null
+  }
+  const trialTier = membership.trial ? tierRef(membership.tierId) : null
   const body: Json = {
     member: memberRef(view),
     tier: tierPlan
@@ -180,6 +185,15 @@ export async function memberEntitlements(
         ? {
             tier: { id: pendingPlan.tierId, slug: pendingPlan.slug, name: pendingPlan.name },
             effectiveAt: iso(pending.effectiveAt),
+          }
+        : null,
+    // A running trial: its end, and the tier the member is back on then (null: the entry tier).
+    trial:
+      membership.trial && trialTier
+        ? {
+            tier: trialTier,
+            endsAt: iso(membership.trial.endsAt),
+            returnsTo: tierRef(membership.trial.after.tierId),
           }
         : null,
     benefits,

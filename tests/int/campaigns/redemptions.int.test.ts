@@ -405,7 +405,7 @@ describe('an order refused for its campaign', () => {
     )
   })
 
-  it('refuses a member who used a trial before (trial_used), and trials by order for now', async () => {
+  it('refuses a member who used a trial before (trial_used), and a trial campaign on an upgrade', async () => {
     const trial = {
       kind: 'trial',
       terms: {
@@ -416,7 +416,13 @@ describe('an order refused for its campaign', () => {
     const earlier = await liveCampaign('trial-before', trial)
     const member = await members.buyer(silver())
     const fresh = await upgrade(member.id, id, { amount: 0 })
-    expectRefusal(fresh, 'not_eligible', '试用活动暂不能通过计费订单核销', 'trial campaigns cannot')
+    expectRefusal(
+      fresh,
+      'not_eligible',
+      '是试用活动：订单类型须为 trial（收到 upgrade）',
+      'is a trial campaign: the order type must be trial (got upgrade)',
+    )
+    expect(fresh.body.field).toBe('type')
     await rawCollection(payload, slugs.campaignRedemptions).insertOne({
       _id: members.orderId(),
       campaign: earlier,

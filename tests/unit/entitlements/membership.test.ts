@@ -93,6 +93,7 @@ describe('applyMembershipEvent', () => {
       status: 'active',
       autoRenew: true,
       pendingChange: null,
+      trial: null,
       eventCount: 1,
     })
   })
@@ -417,6 +418,7 @@ describe('membershipAt', () => {
       inPaidPeriod: false,
       autoRenew: false,
       pendingChange: null,
+      trial: null,
     })
   })
 
@@ -477,6 +479,7 @@ describe('membershipAt', () => {
       inPaidPeriod: true,
       autoRenew: true,
       pendingChange: null,
+      trial: null,
     })
   })
 
@@ -663,5 +666,118 @@ describe('expiredAt', () => {
       event('expiry', shanghai('2026-02-01T10:00')),
     )
     expect(expiredAt(state, shanghai('2026-03-01T10:00'), settings)).toBeNull()
+  })
+})
+
+describe('a trial over the membership (docs/rules.md rule 15)', () => {
+  const trial = (at: Date, days: number, extra: Partial<EventInput> = {}) =>
+    event('trial', at, { tierId: gold, planVersion: 1, days, ...extra })
+
+  it('gives a member on the entry tier the trial tier for its days, then the entry tier again', () => {
+    const state = replay(trial(shanghai('2026-03-01T10:00'), 7, { orderId: 'trial-order' }))
+    expect(state.tierId).toBeNull()
+    expect(state.trial).toEqual({
+      tierId: gold,
+      planVersion: 1,
+      startsAt: shanghai('2026-03-01T10:00'),
+      endsAt: shanghai('2026-03-08T10:00'),
+      orderId: 'trial-order',
+    })
+    const during = now(state, utc('2026-03-08T01:59:59.999Z'))
+    expect(during).toMatchObject({
+      tierId: gold,
+      status: 'active',
+      billingPeriod: null,
+      periodEnd: shanghai('2026-03-08T10:00'),
+      inPaidPeriod: false,
+      autoRenew: false,
+    })
+    expect(during.trial?.after).toMatchObject({
+      tierId: null,
+      lapsedTierId: null,
+      status: 'active',
+    })
+    // Back on the entry tier, and not lapsed: a trial is not a paid membership that ran out.
+    expect(now(state, shanghai('2026-03-08T10:00'))).toMatchObject({
+      tierId: null,
+      lapsedTierId: null,
+      status: 'active',
+      trial: null,
+    })
+  })
+
+  it('returns a Silver member to Silver with the period they had, which ran on beneath the trial', () => {
+    const state = replay(
+      purchase(silverV1, shanghai('2026-03-01T10:00')),
+      trial(shanghai('2026-03-10T10:00'), 7),
+    )
+    expect(now(state, shanghai('2026-03-12T10:00'))).toMatchObject({ tierId: gold })
+    expect(now(state, shanghai('2026-03-17T10:00'))).toMatchObject({
+      tierId: silver,
+      periodStart: shanghai('2026-03-01T10:00'),
+      periodEnd: shanghai('2026-04-01T10:00'),
+      inPaidPeriod: true,
+      trial: null,
+    })
+  })
+
+  it('lets the period beneath run out during the trial: after it the member is in grace or lapsed', () => {
+    const state = replay(
+      purchase(silverV1, shanghai('2026-03-01T10:00'), { autoRenew: false }),
+      trial(shanghai('2026-03-28T10:00'), 7),
+    )
+    expect(now(state, shanghai('2026-04-02T10:00'))).toMatchObject({ tierId: gold })
+    expect(now(state, shanghai('2026-04-04T10:00'))).toMatchObject({
+      tierId: null,
+      lapsedTierId: silver,
+      status: 'expired',
+    })
+  })
+
+  it('applies a renewal during the trial to the membership beneath, keeping the trial', () => {
+    const state = replay(
+      purchase(silverV1, shanghai('2026-03-01T10:00')),
+      trial(shanghai('2026-03-10T10:00'), 7),
+      event('renewal', shanghai('2026-03-12T10:00'), { tierId: silver, billingPeriod: 'monthly' }),
+    )
+    expect(state.trial?.endsAt).toEqual(shanghai('2026-03-17T10:00'))
+    expect(state.periodEnd).toEqual(shanghai('2026-05-01T10:00'))
+    expect(now(state, shanghai('2026-03-13T10:00')).tierId).toBe(gold)
+    expect(now(state, shanghai('2026-03-18T10:00')).tierId).toBe(silver)
+  })
+
+  it.each(['purchase', 'upgrade'] as const)(
+    'is converted by a paid %s: the trial is gone',
+    (type) => {
+      const state = replay(
+        trial(shanghai('2026-03-01T10:00'), 7),
+        event(type, shanghai('2026-03-05T10:00'), {
+          tierId: gold,
+          planVersion: 1,
+          billingPeriod: 'monthly',
+        }),
+      )
+      expect(state.trial).toBeNull()
+      expect(now(state, shanghai('2026-03-20T10:00'))).toMatchObject({
+        tierId: gold,
+        periodStart: shanghai('2026-03-05T10:00'),
+        periodEnd: shanghai('2026-04-05T10:00'),
+        inPaidPeriod: true,
+      })
+    },
+  )
+
+  it('drops a trial that ended before a later event, and records no expiry of its own', () => {
+    const state = replay(
+      trial(shanghai('2026-03-01T10:00'), 7),
+      event('grant', shanghai('2026-03-20T10:00'), { tierId: silver, days: 10 }),
+    )
+    expect(state.trial).toBeNull()
+    expect(
+      expiredAt(replay(trial(shanghai('2026-03-01T10:00'), 7)), shanghai('2026-04-01T00:00'), {
+        timeZone,
+        graceDays: 3,
+      }),
+    ).toBeNull()
   })
 })

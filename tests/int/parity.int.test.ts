@@ -796,6 +796,13 @@ const cases: Case[] = [
         'member',
       ],
       [
+        'a trial order without its campaign',
+        () => ({ type: 'trial', member: world.silver.id, tier: `gold-${fixture.suffix}` }),
+        422,
+        'trial_needs_campaign',
+        'campaign',
+      ],
+      [
         'an unknown order type',
         () => ({ type: 'refund', member: 'u-1' }),
         400,

@@ -5,6 +5,7 @@ import { deriveCampaignStatus } from '../../hooks/campaigns/deriveCampaignStatus
 import { followCampaignTimeZone } from '../../hooks/campaigns/followCampaignTimeZone'
 import { reloadLiveCampaigns } from '../../hooks/campaigns/reloadLiveCampaigns'
 import { preventCampaignDeletionWithRedemptions } from '../../hooks/campaigns/preventCampaignDeletionWithRedemptions'
+import { refuseUnpublishingStartedCampaign } from '../../hooks/campaigns/refuseUnpublishingStartedCampaign'
 import { validateCampaignOnPublish } from '../../hooks/campaigns/validateCampaignOnPublish'
 import { explainBulkRefusals } from '../../hooks/shared/explainBulkRefusals'
 import { policy } from '../../src/access/policy'
@@ -90,6 +91,7 @@ export const Campaigns: CollectionConfig = {
     },
   },
   hooks: {
+    beforeOperation: [refuseUnpublishingStartedCampaign],
     beforeChange: [validateCampaignOnPublish],
     beforeDelete: [preventCampaignDeletionWithRedemptions],
     afterChange: [...auditHooks.afterChange, reloadLiveCampaigns],

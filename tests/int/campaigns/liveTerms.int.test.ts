@@ -115,6 +115,37 @@ describe('a live campaign', () => {
     expect((stored.copy as { headline: string }).headline).toBe('黄金会员限时升级')
   })
 
+  it('refuses unpublishing it, also in bulk; a draft saved over it leaves it live', async () => {
+    const id = await liveCampaign('unpublish')
+    const unpublish = (path: string, headers: Record<string, string> = {}) =>
+      rest('PATCH', path, { as: marketing, json: { _status: 'draft' }, headers })
+    const zh = await unpublish(`/${slugs.campaigns}/${id}`)
+    expect(zh.status).toBe(400)
+    expect(fieldError(zh.body, '_status')?.message).toContain('发布状态已修改')
+    const en = await unpublish(`/${slugs.campaigns}/${id}`, inEnglish)
+    expect(fieldError(en.body, '_status')?.message).toContain(
+      'its terms cannot change under members (the published state changed). End it and start a new campaign.',
+    )
+    const bulk = await unpublish(`/${slugs.campaigns}?where[id][equals]=${id}`, inEnglish)
+    expect(bulk.status).toBe(400)
+    expect(JSON.stringify(bulk.body)).toContain('the published state changed')
+    expect(await statusOf(id)).toBe('live')
+
+    const draft = await rest('PATCH', `/${slugs.campaigns}/${id}?draft=true`, {
+      as: marketing,
+      json: { _status: 'draft', copy: { headline: '草稿标题' } },
+    })
+    expect(draft.status).toBe(200)
+    expect(await statusOf(id)).toBe('live')
+
+    // Before its start a campaign may still go back to draft.
+    const later = await campaigns.published('unpublish-later', {
+      schedule: { startsAt: fromNow(day), endsAt: fromNow(10 * day) },
+    })
+    expect((await unpublish(`/${slugs.campaigns}/${later}`)).status).toBe(200)
+    expect(await statusOf(later)).toBe('draft')
+  })
+
   it('refuses lowering the budget', async () => {
     const id = await liveCampaign('budget-lowered')
     const refused = await campaigns.publish(id, marketing, {

@@ -8,6 +8,7 @@ import { resolveDatabase } from '../src/database/localDatabase'
 import { seed } from './index'
 import { formatDemoLogins } from './logins'
 import { seedMembers, type MemberSeedProgress } from './members'
+import { seedRedemptions } from './redemptions'
 
 const ifEmpty = process.argv.includes('--if-empty')
 /** Only what was created, and the summary. */
@@ -80,6 +81,8 @@ try {
         `Members: ${members.created} created (${members.events} ledger events, ${members.usage} quota rows), ` +
           `${members.existing} already there, in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
       )
+      const redemptions = await seedRedemptions({ payload, note: () => undefined })
+      console.log(`Campaign redemptions: ${redemptions} created (demo billing orders).`)
     }
   }
   const port = process.env.PORT ?? '3000'

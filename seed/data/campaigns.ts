@@ -1,6 +1,6 @@
 // Demo campaigns (营销活动), as campaign documents that name tiers by slug and benefits by key, with
 // times relative to `now` (the next 双十一 in Asia/Shanghai): some live, some scheduled, one ended.
-// Amounts are in 元 as a marketer types them. Redemptions come later.
+// Amounts are in 元 as a marketer types them. Redemptions: seed/redemptions.ts.
 import { instantOf } from '../../src/domain/campaigns/schedule'
 import type { Localized } from '../../src/domain/catalogue/types'
 

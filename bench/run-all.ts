@@ -9,6 +9,7 @@ const benchmarks: [string, string[]][] = [
   ['bench/engine.ts', extra],
   ['bench/publish.ts', extra],
   ['bench/http-check.ts', extra],
+  ['bench/offers.ts', extra],
 ]
 let failed = 0
 for (const [script, args] of benchmarks) {

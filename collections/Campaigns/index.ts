@@ -5,6 +5,7 @@ import { deriveCampaignStatus } from '../../hooks/campaigns/deriveCampaignStatus
 import { followCampaignTimeZone } from '../../hooks/campaigns/followCampaignTimeZone'
 import { reloadLiveCampaigns } from '../../hooks/campaigns/reloadLiveCampaigns'
 import { preventCampaignDeletionWithRedemptions } from '../../hooks/campaigns/preventCampaignDeletionWithRedemptions'
+import { campaignEndpoints } from '../../src/endpoints/entitlements'
 import { refuseUnpublishingStartedCampaign } from '../../hooks/campaigns/refuseUnpublishingStartedCampaign'
 import { validateCampaignOnPublish } from '../../hooks/campaigns/validateCampaignOnPublish'
 import { explainBulkRefusals } from '../../hooks/shared/explainBulkRefusals'
@@ -76,6 +77,7 @@ export const Campaigns: CollectionConfig = {
     plural: { zh: '营销活动', en: 'Campaigns' },
   },
   access: policy[slugs.campaigns],
+  endpoints: campaignEndpoints,
   versions: {
     drafts: { schedulePublish: true },
     maxPerDoc: 50,

@@ -161,6 +161,10 @@ export const operationPolicy = {
   entitlements: ['admin', 'support', 'frontend'],
   orders: ['admin', 'billing'],
   publishImpact: ['admin', 'operations'],
+  /** The campaign editor's audience preview: those who write campaigns. */
+  audiencePreview: ['admin', 'marketing'],
+  /** A campaign's figures: every staff role reads campaigns; never a frontend key. */
+  campaignStats: ['admin', 'marketing', 'operations', 'support', 'viewer'],
   /** Only the published catalogue is in it. */
   pricingMatrix: 'public',
 } as const satisfies Record<string, OperationRule>

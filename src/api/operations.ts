@@ -18,12 +18,15 @@ import {
   checkEntitlement,
   memberEntitlements,
 } from '../operations/entitlements/service'
+import { campaignStats, previewAudience } from '../operations/campaigns/audiencePreview'
 import { memberOffers } from '../operations/campaigns/memberOffers'
 import { pricingMatrix } from '../operations/pricingMatrix'
 import { ok, type Outcome, type RefusalReason } from '../operations/result'
 import { authorise } from './authorise'
 import { parseInput } from './input'
 import {
+  audiencePreviewSchema,
+  campaignStatsSchema,
   checkBatchSchema,
   checkSchema,
   consumeSchema,
@@ -262,6 +265,42 @@ export const apiOperations = {
       args: { locale: { type: 'PricingLocale', defaultValue: 'zh' } },
       type: 'PricingMatrix',
       description: 'The published ladder as one comparison matrix (tiers × benefits).',
+    },
+    lean: false,
+  }),
+  audiencePreview: operation({
+    name: 'audiencePreview',
+    policy: operationPolicy.audiencePreview,
+    schema: audiencePreviewSchema,
+    refusals: ['campaign_unknown'],
+    run: (call, input) => previewAudience(requestOf(call, 'audiencePreview'), input),
+    rest: {
+      method: 'POST',
+      path: `/${slugs.campaigns}/:id/preview-audience`,
+      collection: slugs.campaigns,
+      input: { bodyAs: 'fields' },
+    },
+    lean: false,
+  }),
+  campaignStats: operation({
+    name: 'campaignStats',
+    policy: operationPolicy.campaignStats,
+    schema: campaignStatsSchema,
+    refusals: ['campaign_unknown'],
+    run: (call, input) => campaignStats(requestOf(call, 'campaignStats'), input),
+    rest: {
+      method: 'GET',
+      path: `/${slugs.campaigns}/:id/stats`,
+      collection: slugs.campaigns,
+      input: 'query',
+    },
+    graphql: {
+      kind: 'query',
+      field: 'campaignStats',
+      args: { id: 'String!' },
+      type: 'CampaignStats',
+      description:
+        "A campaign's figures: eligible now, redemptions, revenue, discount, conversion.",
     },
     lean: false,
   }),

@@ -182,3 +182,18 @@ export const memberOffersSchema = z.object({
   }).optional(),
   locale: described(z.enum(['zh', 'en']).default('zh'), { zh: 'zh 或 en', en: 'zh or en' }),
 })
+
+const campaignId = described(z.string().regex(objectIdPattern), {
+  zh: '营销活动的 Payload ID（24 位十六进制）',
+  en: "the campaign's Payload id (24 hex digits)",
+})
+
+export const audiencePreviewSchema = z.object({
+  id: campaignId,
+  fields: described(z.record(z.string(), z.unknown()).optional(), {
+    zh: '编辑中的活动字段组成的 JSON 对象（可省略：则用当前草稿）',
+    en: "a JSON object of the campaign's edited fields (or nothing: the latest draft)",
+  }),
+})
+
+export const campaignStatsSchema = z.object({ id: campaignId })

@@ -18,3 +18,9 @@ export const memberEndpoints: Endpoint[] = collectionEndpoints(slugs.members)
 
 /** POST /api/tiers/{id}/publish-impact: the admin's "impact of publishing" panel. */
 export const publishImpactEndpoint = only(slugs.tiers)
+
+/**
+ * POST /api/campaigns/{id}/preview-audience (the editor's audience preview) and
+ * GET /api/campaigns/{id}/stats.
+ */
+export const campaignEndpoints: Endpoint[] = collectionEndpoints(slugs.campaigns)

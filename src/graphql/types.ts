@@ -295,7 +295,45 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
     },
   })
 
+  const CampaignRef = new GraphQLObjectType({
+    name: 'CampaignRef',
+    fields: {
+      id: { type: required(GraphQLString) },
+      slug: { type: required(GraphQLString) },
+      name: { type: required(Localized) },
+      kind: { type: required(GraphQLString) },
+    },
+  })
+  const CampaignBudget = new GraphQLObjectType({
+    name: 'CampaignBudgetFigures',
+    fields: {
+      totalRedemptions: { type: GraphQLInt },
+      perMember: { type: required(GraphQLInt) },
+      maxDiscount: { type: GraphQLInt },
+    },
+  })
+  const CampaignStats = new GraphQLObjectType({
+    name: 'CampaignStats',
+    description:
+      'A campaign: status, eligible now, redemptions, revenue and discount (分), conversion.',
+    fields: {
+      campaign: { type: required(CampaignRef) },
+      status: { type: required(GraphQLString) },
+      eligibleNow: { type: required(GraphQLInt) },
+      redemptions: { type: required(GraphQLInt) },
+      revenue: { type: required(GraphQLFloat) },
+      discountGiven: { type: required(GraphQLFloat) },
+      audienceAtLaunch: { type: GraphQLInt },
+      audienceCountedAt: { type: GraphQLString },
+      conversion: { type: GraphQLFloat },
+      budget: { type: required(CampaignBudget) },
+      currency: { type: required(GraphQLString) },
+      evaluatedAt: { type: required(GraphQLString) },
+    },
+  })
+
   return {
+    CampaignStats,
     MemberEntitlements,
     MemberOffers,
     EntitlementCheck: Check,

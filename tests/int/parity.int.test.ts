@@ -26,7 +26,7 @@ import { membersFactory } from '../helpers/members'
 import { staffFactory } from '../helpers/staff'
 
 type Transport = 'rest' | 'graphql' | 'lean'
-type Who = 'frontend' | 'billing' | 'operations' | 'anonymous' | 'badKey'
+type Who = 'frontend' | 'billing' | 'operations' | 'marketing' | 'anonymous' | 'badKey'
 
 /** What to send: neutral fields (path, query or body on HTTP; arguments on GraphQL) or raw HTTP. */
 type Sent = {
@@ -68,6 +68,7 @@ let lean: Server
 let leanUrl = ''
 const keys = {} as Record<'frontend' | 'billing', { apiKey: string }>
 let operationsToken: { token: string }
+let marketingToken: { token: string }
 const world = {
   silver: { id: '', externalId: '' },
   gold: { id: '', externalId: '' },
@@ -93,7 +94,9 @@ const credentials = (who: Who): Credentials =>
       ? { apiKey: 'not-a-key-anybody-holds' }
       : who === 'operations'
         ? operationsToken
-        : keys[who]
+        : who === 'marketing'
+          ? marketingToken
+          : keys[who]
 
 beforeAll(async () => {
   payload = await testPayload()
@@ -102,6 +105,7 @@ beforeAll(async () => {
   keys.billing = await staff.serviceAccount(['billing'])
   keys.frontend = await staff.serviceAccount(['frontend'])
   operationsToken = { token: (await staff.staff(['operations'])).token }
+  marketingToken = { token: (await staff.staff(['marketing'])).token }
   members = membersFactory(payload, keys.billing)
   for (const [key, accessTier, status] of [
     ['basic', fixture.accessTiers.basic, 'published'],
@@ -880,6 +884,65 @@ const cases: Case[] = [
     guarded: true,
   },
 
+  // POST /api/campaigns/{id}/preview-audience (the campaign editor; REST only)
+  {
+    operation: 'audiencePreview',
+    name: 'the audience of a campaign as edited',
+    as: 'marketing',
+    send: () => ({
+      fields: {
+        id: world.campaigns.live,
+        fields: { terms: { offer: { discount: { kind: 'percent_off', percent: 30 } } } },
+      },
+    }),
+    status: 200,
+  },
+  {
+    operation: 'audiencePreview',
+    name: 'a campaign that does not exist',
+    as: 'marketing',
+    send: () => ({ fields: { id: 'f'.repeat(24) } }),
+    status: 404,
+    reason: 'campaign_unknown',
+    field: 'id',
+  },
+  {
+    operation: 'audiencePreview',
+    name: 'a malformed campaign id',
+    as: 'marketing',
+    send: () => ({ fields: { id: 'double11' } }),
+    status: 400,
+    reason: 'invalid_request',
+    field: 'id',
+  },
+
+  // GET /api/campaigns/{id}/stats (REST and GraphQL)
+  {
+    operation: 'campaignStats',
+    name: "a live campaign's figures",
+    as: 'operations',
+    send: () => ({ fields: { id: world.campaigns.renewal } }),
+    status: 200,
+  },
+  {
+    operation: 'campaignStats',
+    name: 'the figures of a campaign that does not exist',
+    as: 'operations',
+    send: () => ({ fields: { id: 'e'.repeat(24) } }),
+    status: 404,
+    reason: 'campaign_unknown',
+    field: 'id',
+  },
+  {
+    operation: 'campaignStats',
+    name: 'the figures of a malformed campaign id',
+    as: 'operations',
+    send: () => ({ fields: { id: 'not-an-id' } }),
+    status: 400,
+    reason: 'invalid_request',
+    field: 'id',
+  },
+
   // GET /api/pricing-matrix (public)
   ...(['zh', 'en'] as const).map((locale): Case => ({
     operation: 'pricingMatrix',
@@ -968,6 +1031,8 @@ const wrongRole: Record<OperationName, Who> = {
   consumeBenefit: 'billing',
   recordOrder: 'frontend',
   publishImpact: 'frontend',
+  audiencePreview: 'billing',
+  campaignStats: 'frontend',
   pricingMatrix: 'anonymous',
 }
 const validInput: Record<OperationName, () => Record<string, unknown>> = {
@@ -978,6 +1043,8 @@ const validInput: Record<OperationName, () => Record<string, unknown>> = {
   consumeBenefit: () => ({ member: world.silver.id, benefit: tutoring(), idempotencyKey: 'k-1' }),
   recordOrder: () => order({ type: 'renewal', member: world.silver.id }),
   publishImpact: () => ({ id: fixture.tiers.silver }),
+  audiencePreview: () => ({ id: world.campaigns.live }),
+  campaignStats: () => ({ id: world.campaigns.live }),
   pricingMatrix: () => ({}),
 }
 for (const [name, operation] of Object.entries(apiOperations) as [OperationName, ApiOperation][]) {

@@ -180,7 +180,10 @@ export function applyMembershipEvent(
   const settled = settle(previous, at, timeZone)
   // A trial that has ended is gone; a purchase or upgrade converts a running one.
   const trial =
-    settled.trial && at < settled.trial.endsAt && event.type !== 'purchase' && event.type !== 'upgrade'
+    settled.trial &&
+    at < settled.trial.endsAt &&
+    event.type !== 'purchase' &&
+    event.type !== 'upgrade'
       ? settled.trial
       : null
   const state = { ...settled, trial, eventCount: previous.eventCount + 1 }

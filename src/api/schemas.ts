@@ -182,3 +182,15 @@ export const memberOffersSchema = z.object({
   }).optional(),
   locale: described(z.enum(['zh', 'en']).default('zh'), { zh: 'zh 或 en', en: 'zh or en' }),
 })
+
+export const memberReferralSchema = z.object({ member: memberRef })
+
+export const attributeReferralSchema = z.object({
+  member: memberRef,
+  // Case, spaces and hyphens do not matter (the operation normalises); the letters must be the
+  // code's alphabet (docs/campaigns.md "Referrals").
+  code: described(z.string().regex(/^(?:[2-9A-HJ-NP-Za-hj-np-z][\s-]?){12}$/), {
+    zh: '好友的 12 位推荐码（数字 2–9 和字母 A–Z，不含 I、L、O；大小写、空格和连字符不限）',
+    en: "the friend's 12-character referral code (digits 2–9 and letters A–Z without I, L or O; case, spaces and hyphens do not matter)",
+  }),
+})

@@ -506,6 +506,10 @@ export interface Member {
     | boolean
     | null;
   growthPoints?: number | null;
+  referralCode?: string | null;
+  referredBy?: (string | null) | Member;
+  referredAt?: string | null;
+  firstPaidOrder?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -769,6 +773,7 @@ export interface CampaignRedemption {
   campaign: string | Campaign;
   member: string | Member;
   kind: 'upgrade' | 'renewal' | 'retention' | 'winback' | 'trial' | 'referral';
+  referredMember?: (string | null) | Member;
   orderId: string;
   tier?: (string | null) | Tier;
   billingPeriod?: ('monthly' | 'quarterly' | 'annual') | null;
@@ -1302,6 +1307,10 @@ export interface MembersSelect<T extends boolean = true> {
   eventCount?: T;
   ledger?: T;
   growthPoints?: T;
+  referralCode?: T;
+  referredBy?: T;
+  referredAt?: T;
+  firstPaidOrder?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1493,6 +1502,7 @@ export interface CampaignRedemptionsSelect<T extends boolean = true> {
   campaign?: T;
   member?: T;
   kind?: T;
+  referredMember?: T;
   orderId?: T;
   tier?: T;
   billingPeriod?: T;

@@ -60,6 +60,14 @@ export const CampaignRedemptions: CollectionConfig = {
           label: { zh: '活动类型', en: 'Campaign kind' },
           options: optionsFrom(campaignKindLabels),
         },
+        {
+          // Set on a referral reward (id `referral:<order>`): `member` is the referrer rewarded
+          // for this member's first paid order.
+          name: 'referredMember',
+          type: 'relationship',
+          relationTo: slugs.members,
+          label: { zh: '被推荐的会员（推荐奖励）', en: 'Referred member (referral reward)' },
+        },
       ],
     },
     {

@@ -1,6 +1,7 @@
 import type { CollectionConfig, Field, PayloadRequest } from 'payload'
 
 import { memberEndpoints } from '../../src/endpoints/entitlements'
+import { assignReferralCode } from '../../hooks/members/assignReferralCode'
 import { rememberMemberChange, forgetMember } from '../../hooks/members/refreshMemberInStore'
 import { fieldPolicy, policy } from '../../src/access/policy'
 import { billingPeriodLabels, membershipStatusLabels, optionsFrom } from '../../src/adapters/labels'
@@ -10,6 +11,14 @@ import { slugs } from '../slugs'
 
 /** Written by the ledger (membership events) only; shown read-only to staff. */
 const ledgerOwned = (field: Field): Field =>
+  ({
+    ...field,
+    access: fieldPolicy.ledgerOwned,
+    admin: { ...('admin' in field ? field.admin : {}), readOnly: true },
+  }) as Field
+
+/** Written by the referral programme only (src/operations/campaigns/referral.ts); read-only. */
+const referralOwned = (field: Field): Field =>
   ({
     ...field,
     access: fieldPolicy.ledgerOwned,
@@ -40,7 +49,7 @@ export const Members: CollectionConfig = {
   },
   endpoints: memberEndpoints,
   hooks: {
-    afterChange: [rememberMemberChange],
+    afterChange: [assignReferralCode, rememberMemberChange],
     afterDelete: [forgetMember],
   },
   fields: [
@@ -216,6 +225,47 @@ export const Members: CollectionConfig = {
       defaultValue: 0,
       min: 0,
       label: { zh: '成长值', en: 'Growth points' },
+    },
+    {
+      type: 'collapsible',
+      label: { zh: '推荐（老带新）', en: 'Referral' },
+      admin: {
+        description: {
+          zh: '推荐码在创建会员时生成，永不改变；推荐关系只能记录一次（docs/rules.md 第 16 条）。',
+          en: 'The referral code is generated when the member is created and never changes; a referral is recorded once (docs/rules.md rule 16).',
+        },
+      },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            // Unique by a claim document per code, not by a unique index (docs/database.md).
+            referralOwned({
+              name: 'referralCode',
+              type: 'text',
+              index: true,
+              label: { zh: '推荐码', en: 'Referral code' },
+            }),
+            referralOwned({
+              name: 'referredBy',
+              type: 'relationship',
+              relationTo: slugs.members,
+              label: { zh: '推荐人', en: 'Referred by' },
+            }),
+            referralOwned({
+              name: 'referredAt',
+              type: 'date',
+              label: { zh: '推荐记录时间', en: 'Referred at' },
+              admin: { date: { pickerAppearance: 'dayAndTime' } },
+            }),
+            referralOwned({
+              name: 'firstPaidOrder',
+              type: 'text',
+              label: { zh: '首个付费订单', en: 'First paid order' },
+            }),
+          ],
+        },
+      ],
     },
   ],
 }

@@ -167,6 +167,10 @@ export const operationPolicy = {
   campaignStats: ['admin', 'marketing', 'operations', 'support', 'viewer'],
   /** Only the published catalogue is in it. */
   pricingMatrix: 'public',
+  /** A member's referral code, referrer and rewards: the member's frontend, billing, support. */
+  memberReferral: ['admin', 'support', 'frontend', 'billing'],
+  /** Recording who referred a new member: the sign-up frontend or billing. */
+  attributeReferral: ['admin', 'frontend', 'billing'],
 } as const satisfies Record<string, OperationRule>
 
 export const mayCall = (rule: OperationRule, principal: Principal | null): boolean =>

@@ -20,11 +20,17 @@ import {
 } from '../operations/entitlements/service'
 import { campaignStats, previewAudience } from '../operations/campaigns/audiencePreview'
 import { memberOffers } from '../operations/campaigns/memberOffers'
+import {
+  attributeReferral,
+  memberReferral,
+  type AttributionAnswer,
+} from '../operations/campaigns/referral'
 import { pricingMatrix } from '../operations/pricingMatrix'
 import { ok, type Outcome, type RefusalReason } from '../operations/result'
 import { authorise } from './authorise'
 import { parseInput } from './input'
 import {
+  attributeReferralSchema,
   audiencePreviewSchema,
   campaignStatsSchema,
   checkBatchSchema,
@@ -32,6 +38,7 @@ import {
   consumeSchema,
   memberEntitlementsSchema,
   memberOffersSchema,
+  memberReferralSchema,
   orderSchema,
   pricingMatrixSchema,
   publishImpactSchema,
@@ -303,6 +310,57 @@ export const apiOperations = {
         "A campaign's figures: eligible now, redemptions, revenue, discount, conversion.",
     },
     lean: false,
+  }),
+  memberReferral: operation({
+    name: 'memberReferral',
+    policy: operationPolicy.memberReferral,
+    schema: memberReferralSchema,
+    refusals: ['member_unknown'],
+    run: ({ payload }, input) => memberReferral(payload, input),
+    rest: {
+      method: 'GET',
+      path: `/${slugs.members}/:member/referral`,
+      collection: slugs.members,
+      input: 'query',
+    },
+    graphql: {
+      kind: 'query',
+      field: 'memberReferral',
+      args: { member: 'String!' },
+      type: 'MemberReferral',
+      description:
+        "The member's referral code, who referred them, how many they referred, and rewards left.",
+    },
+    lean: true,
+  }),
+  attributeReferral: operation({
+    name: 'attributeReferral',
+    policy: operationPolicy.attributeReferral,
+    schema: attributeReferralSchema,
+    refusals: [
+      'member_unknown',
+      'referral_code_unknown',
+      'own_referral_code',
+      'already_referred',
+      'referral_cycle',
+      'already_paid',
+    ],
+    run: ({ payload }, input) => attributeReferral(payload, input),
+    rest: {
+      method: 'POST',
+      path: `/${slugs.members}/:member/referral`,
+      collection: slugs.members,
+      input: 'body',
+      status: (answer: AttributionAnswer) => (answer.attributed ? 201 : 200),
+    },
+    graphql: {
+      kind: 'mutation',
+      field: 'attributeReferral',
+      args: { member: 'String!', code: 'String!' },
+      type: 'ReferralAttribution',
+      description: 'Records, once, who referred a new member (before their first paid order).',
+    },
+    lean: true,
   }),
 } satisfies Record<string, ApiOperation>
 

@@ -48,6 +48,12 @@ export const refusalStatus: Record<RefusalReason | InputReason, number> = {
   already_redeemed: 422,
   trial_used: 422,
   trial_needs_campaign: 422,
+  // A referral code that cannot be recorded for this member.
+  referral_code_unknown: 422,
+  own_referral_code: 422,
+  already_referred: 422,
+  referral_cycle: 422,
+  already_paid: 422,
   method_not_allowed: 405,
   internal_error: 500,
   // The input guard (src/domain/input): bodies, query parameters, GraphQL documents.

@@ -197,3 +197,14 @@ export const audiencePreviewSchema = z.object({
 })
 
 export const campaignStatsSchema = z.object({ id: campaignId })
+export const memberReferralSchema = z.object({ member: memberRef })
+
+export const attributeReferralSchema = z.object({
+  member: memberRef,
+  // Case, spaces and hyphens do not matter (the operation normalises); the letters must be the
+  // code's alphabet (docs/campaigns.md "Referrals").
+  code: described(z.string().regex(/^(?:[2-9A-HJ-NP-Za-hj-np-z][\s-]?){12}$/), {
+    zh: '好友的 12 位推荐码（数字 2–9 和字母 A–Z，不含 I、L、O；大小写、空格和连字符不限）',
+    en: "the friend's 12-character referral code (digits 2–9 and letters A–Z without I, L or O; case, spaces and hyphens do not matter)",
+  }),
+})

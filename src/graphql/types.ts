@@ -331,11 +331,43 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
       evaluatedAt: { type: required(GraphQLString) },
     },
   })
+  const ReferralProgramme = new GraphQLObjectType({
+    name: 'ReferralProgramme',
+    description: 'The live referral campaign and what is left of its cap for this referrer.',
+    fields: {
+      campaign: { type: required(OfferCampaign) },
+      perReferrer: { type: required(GraphQLInt) },
+      earned: { type: required(GraphQLInt) },
+      left: { type: required(GraphQLInt) },
+    },
+  })
+  const MemberReferral = new GraphQLObjectType({
+    name: 'MemberReferral',
+    fields: {
+      member: { type: required(MemberRef) },
+      code: { type: required(GraphQLString) },
+      referredBy: { type: MemberRef },
+      referredCount: { type: required(GraphQLInt) },
+      rewardsEarned: { type: required(GraphQLInt) },
+      programme: { type: ReferralProgramme },
+    },
+  })
+  const ReferralAttribution = new GraphQLObjectType({
+    name: 'ReferralAttribution',
+    fields: {
+      attributed: { type: required(GraphQLBoolean) },
+      member: { type: required(MemberRef) },
+      referredBy: { type: required(MemberRef) },
+      referredAt: { type: GraphQLString },
+    },
+  })
 
   return {
     CampaignStats,
     MemberEntitlements,
     MemberOffers,
+    MemberReferral,
+    ReferralAttribution,
     EntitlementCheck: Check,
     EntitlementBatch: Batch,
     BenefitConsumption: Consumption,

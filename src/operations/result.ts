@@ -31,6 +31,12 @@ export const refusalReasons = [
   'already_redeemed',
   'trial_used',
   'trial_needs_campaign',
+  // Referral attributions (docs/campaigns.md "Referrals").
+  'referral_code_unknown',
+  'own_referral_code',
+  'already_referred',
+  'referral_cycle',
+  'already_paid',
   // Said by the app server's dispatch itself (a body that is not admitted is refused by the input
   // guard's rules, src/domain/input, before any of this).
   'method_not_allowed',

@@ -26,7 +26,7 @@ import { membersFactory } from '../helpers/members'
 import { staffFactory } from '../helpers/staff'
 
 type Transport = 'rest' | 'graphql' | 'lean'
-type Who = 'frontend' | 'billing' | 'operations' | 'marketing' | 'anonymous' | 'badKey'
+type Who = 'frontend' | 'billing' | 'operations' | 'marketing' | 'viewer' | 'anonymous' | 'badKey'
 
 /** What to send: neutral fields (path, query or body on HTTP; arguments on GraphQL) or raw HTTP. */
 type Sent = {
@@ -69,6 +69,8 @@ let leanUrl = ''
 const keys = {} as Record<'frontend' | 'billing', { apiKey: string }>
 let operationsToken: { token: string }
 let marketingToken: { token: string }
+/** A staff session no API operation admits (not the database's first user, who is an admin). */
+let viewerToken: { token: string }
 const world = {
   silver: { id: '', externalId: '' },
   gold: { id: '', externalId: '' },
@@ -81,6 +83,10 @@ const world = {
   /** Has redeemed the renewal campaign; has used a trial. */
   redeemed: { id: '', externalId: '' },
   trialled: { id: '', externalId: '' },
+  /** Referred by `referrer` (both new members); codes by member. */
+  referred: { id: '', externalId: '' },
+  referrer: { id: '', externalId: '' },
+  codes: { silver: '', gold: '', entry: '', referred: '', referrer: '' },
 }
 const campaignIds: string[] = []
 const claims: string[] = []
@@ -96,7 +102,9 @@ const credentials = (who: Who): Credentials =>
         ? operationsToken
         : who === 'marketing'
           ? marketingToken
-          : keys[who]
+          : who === 'viewer'
+            ? viewerToken
+            : keys[who]
 
 beforeAll(async () => {
   payload = await testPayload()
@@ -106,6 +114,7 @@ beforeAll(async () => {
   keys.frontend = await staff.serviceAccount(['frontend'])
   operationsToken = { token: (await staff.staff(['operations'])).token }
   marketingToken = { token: (await staff.staff(['marketing'])).token }
+  viewerToken = { token: (await staff.staff(['viewer'])).token }
   members = membersFactory(payload, keys.billing)
   for (const [key, accessTier, status] of [
     ['basic', fixture.accessTiers.basic, 'published'],
@@ -133,6 +142,7 @@ beforeAll(async () => {
   members.track(String(entry.id))
   world.entry = { id: String(entry.id), externalId: String(entry.externalId) }
   await campaignWorld()
+  await referralWorld()
   // A live Silver → Gold upgrade: memberOffers answers it, refused checks carry it as `offer`.
   campaignIds.push(
     await campaigns.published('parity-upgrade', {
@@ -222,6 +232,34 @@ async function campaignWorld() {
     kind: 'trial',
     redeemedAt: new Date(Date.now() - times.day),
   } as never)
+}
+
+/** Codes of the members the referral cases use, and a referral between two new members. */
+async function referralWorld() {
+  const fresh = async () => {
+    const doc = await payload.create({
+      collection: slugs.members,
+      data: { externalId: members.externalId() },
+    })
+    members.track(String(doc.id))
+    return { id: String(doc.id), externalId: String(doc.externalId) }
+  }
+  world.referrer = await fresh()
+  world.referred = await fresh()
+  const code = async (member: string) =>
+    String((await rest('GET', `/members/${member}/referral`, { as: keys.frontend })).body.code)
+  world.codes = {
+    silver: await code(world.silver.id),
+    gold: await code(world.gold.id),
+    entry: await code(world.entry.id),
+    referred: await code(world.referred.id),
+    referrer: await code(world.referrer.id),
+  }
+  const attributed = await rest('POST', `/members/${world.referred.id}/referral`, {
+    as: keys.frontend,
+    json: { code: world.codes.referrer },
+  })
+  if (attributed.status !== 201) throw new Error(`referral world: ${attributed.status}`)
 }
 
 /** An upgrade from silver to gold at the live campaign's price, unless changed. */
@@ -1020,6 +1058,110 @@ const cases: Case[] = [
       because: 'GraphQL requests pass the GraphQL guard, which answers in GraphQL form',
     },
   })),
+
+  // GET /api/members/{id}/referral
+  ...(['externalId', 'id'] as const).map((by): Case => ({
+    operation: 'memberReferral',
+    name: `the member's code, referrer and rewards, by ${by}`,
+    as: 'frontend',
+    send: () => ({ fields: { member: world.silver[by] } }),
+    status: 200,
+  })),
+  {
+    operation: 'memberReferral',
+    name: 'a referred member, asked by billing',
+    as: 'billing',
+    send: () => ({ fields: { member: world.referred.id } }),
+    status: 200,
+  },
+  {
+    operation: 'memberReferral',
+    name: 'an unknown member',
+    as: 'frontend',
+    send: () => ({ fields: { member: 'nobody-like-this' } }),
+    status: 404,
+    reason: 'member_unknown',
+    field: 'member',
+  },
+  {
+    operation: 'memberReferral',
+    name: 'a malformed member id',
+    as: 'frontend',
+    send: () => ({ fields: { member: 'a b' }, headers: { 'accept-language': 'en' } }),
+    status: 400,
+    reason: 'invalid_request',
+    field: 'member',
+  },
+
+  // POST /api/members/{id}/referral
+  {
+    operation: 'attributeReferral',
+    name: 'a new member attributed to a friend',
+    as: 'frontend',
+    fresh: true,
+    send: async () => {
+      const doc = await payload.create({
+        collection: slugs.members,
+        data: { externalId: members.externalId() },
+      })
+      members.track(String(doc.id))
+      return {
+        fields: { member: String(doc.id), code: world.codes.silver },
+        aliases: { [String(doc.id)]: '<member>', [String(doc.externalId)]: '<external>' },
+      }
+    },
+    status: 201,
+  },
+  {
+    operation: 'attributeReferral',
+    name: 'the same code again',
+    as: 'billing',
+    send: () => ({ fields: { member: world.referred.externalId, code: world.codes.referrer } }),
+    status: 200,
+  },
+  ...(
+    [
+      ['an unknown code', () => world.entry.id, () => 'ZZZZ-ZZZZ-ZZZZ', 'referral_code_unknown'],
+      ['the own code', () => world.entry.id, () => world.codes.entry, 'own_referral_code'],
+      ['a second referrer', () => world.referred.id, () => world.codes.gold, 'already_referred'],
+      [
+        'a referrer this member referred',
+        () => world.referrer.id,
+        () => world.codes.referred,
+        'referral_cycle',
+      ],
+      ['a member who has paid', () => world.gold.id, () => world.codes.silver, 'already_paid'],
+    ] as const
+  ).map(([name, member, code, reason]): Case => ({
+    operation: 'attributeReferral',
+    name,
+    as: 'frontend',
+    send: () => ({ fields: { member: member(), code: code() } }),
+    status: 422,
+    reason,
+    field: 'code',
+  })),
+  {
+    operation: 'attributeReferral',
+    name: 'an unknown member',
+    as: 'frontend',
+    send: () => ({ fields: { member: 'nobody-like-this', code: world.codes.silver } }),
+    status: 404,
+    reason: 'member_unknown',
+    field: 'member',
+  },
+  {
+    operation: 'attributeReferral',
+    name: 'a malformed code',
+    as: 'frontend',
+    send: () => ({
+      fields: { member: world.entry.id, code: 'O0O0' },
+      headers: { 'accept-language': 'en' },
+    }),
+    status: 400,
+    reason: 'invalid_request',
+    field: 'code',
+  },
 ]
 
 // Access, for every operation that is not public: no key, a key nobody holds, the wrong role.
@@ -1034,6 +1176,8 @@ const wrongRole: Record<OperationName, Who> = {
   audiencePreview: 'billing',
   campaignStats: 'frontend',
   pricingMatrix: 'anonymous',
+  memberReferral: 'viewer',
+  attributeReferral: 'viewer',
 }
 const validInput: Record<OperationName, () => Record<string, unknown>> = {
   memberEntitlements: () => ({ member: world.silver.id }),
@@ -1046,6 +1190,8 @@ const validInput: Record<OperationName, () => Record<string, unknown>> = {
   audiencePreview: () => ({ id: world.campaigns.live }),
   campaignStats: () => ({ id: world.campaigns.live }),
   pricingMatrix: () => ({}),
+  memberReferral: () => ({ member: world.silver.id }),
+  attributeReferral: () => ({ member: world.entry.id, code: 'ZZZZZZZZZZZZ' }),
 }
 for (const [name, operation] of Object.entries(apiOperations) as [OperationName, ApiOperation][]) {
   if (operation.policy === 'public') continue
@@ -1072,6 +1218,16 @@ for (const [name, operation] of Object.entries(apiOperations) as [OperationName,
       name: 'a role the policy table does not allow',
       as: wrongRole[name],
       send: () => ({ fields: validInput[name](), headers: language }),
+      // Every API-key role may call these: the wrong role is a staff session, which the lean path
+      // (API keys only) hands on to Next.
+      ...(wrongRole[name] === 'viewer'
+        ? {
+            only: {
+              transports: ['rest', 'graphql'] as Transport[],
+              because: 'the lean path serves API keys only; a staff session is served by Next',
+            },
+          }
+        : {}),
       status: 403,
       reason: 'forbidden',
     },
@@ -1194,6 +1350,9 @@ async function viaGraphql(operation: ApiOperation, who: Who, sent: Sent, status:
   return { status: errorStatus as number, body }
 }
 
+/** Times an answer takes from the clock: when it was evaluated, when a referral was recorded. */
+const volatileKeys = new Set(['evaluatedAt', 'referredAt'])
+
 /** Volatile values out (evaluation times, a fresh member's ids). */
 function normalise(body: unknown, aliases: Record<string, string> = {}, withoutNulls = false) {
   let text = JSON.stringify(body ?? null)
@@ -1204,7 +1363,7 @@ function normalise(body: unknown, aliases: Record<string, string> = {}, withoutN
       : value && typeof value === 'object'
         ? Object.fromEntries(
             Object.entries(value)
-              .filter(([key, inner]) => key !== 'evaluatedAt' && !(withoutNulls && inner === null))
+              .filter(([key, inner]) => !volatileKeys.has(key) && !(withoutNulls && inner === null))
               .map(([key, inner]) => [key, clean(inner)]),
           )
         : value

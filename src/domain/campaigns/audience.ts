@@ -31,6 +31,7 @@ export const kindMisses = [
   'no_paid_period',
   'not_lapsed',
   'member_limit_reached',
+  'not_referred_new_member',
 ] as const
 export type KindMiss = (typeof kindMisses)[number]
 
@@ -170,6 +171,9 @@ export function compileCampaign(
  * - upgrade, trial: only members ranked below the target tier;
  * - renewal, retention: only members holding a bought, non-entry tier in its period or grace;
  * - winback: only lapsed members;
+ * - referral: only a referred member before their first paid order (the welcome offer); the
+ *   audience is the referrer's (who may earn rewards, src/operations/campaigns/referral.ts), so it
+ *   is not applied here (docs/campaigns.md "Referrals");
  * then the per-member limit, then the audience.
  */
 export function memberEligibility(
@@ -194,12 +198,13 @@ export function memberEligibility(
       if (facts.status !== 'lapsed') return 'not_lapsed'
       break
     case 'referral':
+      if (facts.referredNewMember !== true) return 'not_referred_new_member'
       break
   }
   let taken = 0
   for (const redemption of facts.redemptions) if (redemption.campaignId === campaign.id) taken += 1
   if (taken >= campaign.perMember) return 'member_limit_reached'
-  return audienceMatches(campaign.audience, facts, now)
+  return campaign.kind === 'referral' ? true : audienceMatches(campaign.audience, facts, now)
 }
 
 /** "Why not", for support and the audience preview. */
@@ -255,5 +260,9 @@ export const ineligibilityMessages: Record<Ineligibility, Localized> = {
   member_limit_reached: {
     zh: '会员已达到本活动的每人参与次数上限。',
     en: "The member has reached this campaign's limit per member.",
+  },
+  not_referred_new_member: {
+    zh: '推荐活动的新人优惠只给已填写推荐码、尚未付费的新会员。',
+    en: "A referral campaign's welcome offer is for referred members who have not paid yet.",
   },
 }

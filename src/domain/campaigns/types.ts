@@ -190,6 +190,11 @@ export type AudienceFacts = {
   redemptions: readonly CampaignRedemption[]
   /** One trial per member ever, across all trial campaigns. */
   trialUsed: boolean
+  /**
+   * Attributed to a referrer and no paid order yet: who may take a referral campaign's welcome
+   * offer (docs/campaigns.md "Referrals"). Absent = no.
+   */
+  referredNewMember?: boolean
 }
 
 export type AudienceFactsExtra = {
@@ -203,6 +208,8 @@ export type AudienceFactsExtra = {
   trialUsed?: boolean
   /** When the membership ran out, if known exactly (e.g. the ledger's expiry event). */
   lapsedAt?: Date | null
+  /** Attributed to a referrer and never paid (`AudienceFacts.referredNewMember`). */
+  referredNewMember?: boolean
 }
 
 /**
@@ -240,6 +247,7 @@ export function audienceFactsOf(
     redemptions: extra.redemptions,
     trialUsed:
       extra.trialUsed ?? extra.redemptions.some((redemption) => redemption.kind === 'trial'),
+    ...(extra.referredNewMember === true ? { referredNewMember: true } : {}),
   }
 }
 

@@ -23,7 +23,14 @@ import type {
   MemberView,
 } from '../../domain/entitlements/engine'
 import type { PlanVersion } from '../../domain/entitlements/plans'
+import { storedReferral } from '../entitlements/store'
 import { liveCampaignUsage, memberRedemptions } from './memberRedemptions'
+
+/** Attributed to a referrer and no paid order yet: the welcome offer of referral campaigns. */
+const isReferredNewMember = (payload: Payload, memberId: string): boolean => {
+  const referral = storedReferral(payload, memberId)
+  return referral.referredBy !== null && referral.firstPaidOrder === null
+}
 
 type Json = Record<string, unknown>
 
@@ -39,7 +46,8 @@ const factsByContext = new WeakMap<OfferContext, AudienceFacts>()
 
 /**
  * The member's facts for every audience, once per call: the membership now, joined = the member's
- * creation, growth value = growth points, and the redemptions (memberRedemptions.ts).
+ * creation, growth value = growth points, the redemptions (memberRedemptions.ts), and whether a
+ * referral's welcome offer is theirs.
  */
 export function factsOf(payload: Payload, context: OfferContext): AudienceFacts {
   let facts = factsByContext.get(context)
@@ -51,6 +59,7 @@ export function factsOf(payload: Payload, context: OfferContext): AudienceFacts 
       joinedAt: member.joinedAt ?? null,
       growthValue: member.growthValue ?? 0,
       redemptions: memberRedemptions(payload, member.id),
+      referredNewMember: isReferredNewMember(payload, member.id),
     })
     factsByContext.set(context, facts)
   }

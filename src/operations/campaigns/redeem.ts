@@ -117,14 +117,17 @@ async function memberRedemptions(
 ): Promise<CampaignRedemption[]> {
   const docs = await rawCollection(req.payload, slugs.campaignRedemptions)
     .find({ member: new ObjectId(memberId) } as never, {
-      projection: { campaign: 1, kind: 1, redeemedAt: 1 },
+      projection: { campaign: 1, kind: 1, redeemedAt: 1, referredMember: 1 },
     })
     .toArray()
-  return docs.map((doc) => ({
-    campaignId: String(doc.campaign),
-    kind: doc.kind as CampaignKind,
-    at: new Date(doc.redeemedAt as string | Date),
-  }))
+  // A referral reward is not the member taking an offer (referral.ts).
+  return docs
+    .filter((doc) => !doc.referredMember)
+    .map((doc) => ({
+      campaignId: String(doc.campaign),
+      kind: doc.kind as CampaignKind,
+      at: new Date(doc.redeemedAt as string | Date),
+    }))
 }
 
 export const trialUsedMessage = (campaign: Pick<CampaignDefinition, 'name'>): Localized =>
@@ -173,7 +176,7 @@ export async function campaignOrderCheck(
   const now = membershipAt(membership, order.at, catalogue.settings)
   const memberDoc = await rawCollection(req.payload, slugs.members).findOne(
     { _id: new ObjectId(order.memberId) } as never,
-    { projection: { createdAt: 1, growthPoints: 1 } },
+    { projection: { createdAt: 1, growthPoints: 1, referredBy: 1, firstPaidOrder: 1 } },
   )
   const facts = audienceFactsOf(now, {
     entryTierId: catalogue.entryTierId ?? '',
@@ -181,6 +184,8 @@ export async function campaignOrderCheck(
     joinedAt: memberDoc?.createdAt ? new Date(memberDoc.createdAt as string | Date) : null,
     growthValue: typeof memberDoc?.growthPoints === 'number' ? memberDoc.growthPoints : 0,
     redemptions: await memberRedemptions(req, order.memberId),
+    // A referral campaign's welcome offer: attributed, no paid order yet (referral.ts).
+    referredNewMember: Boolean(memberDoc?.referredBy) && !memberDoc?.firstPaidOrder,
   })
   const eligibility = memberEligibility(compileCampaign(campaign, rankOf), facts, order.at)
   if (eligibility === 'trial_already_used') {
@@ -325,10 +330,14 @@ const firstFreeSlot = ((globalThis as { __campaignSlots?: Map<string, number> })
   new Map<string, number>())
 
 type Claims = ReturnType<typeof claimsOf>
-const claimsOf = (req: PayloadRequest) => rawCollection(req.payload, slugs.campaignClaims)
+const claimsOf = (req: Pick<PayloadRequest, 'payload'>) =>
+  rawCollection(req.payload, slugs.campaignClaims)
+
+/** Who holds a claim: the order (or a reward named after it) and its campaign. */
+export type ClaimOwner = Pick<CampaignClaim, 'orderId' | 'campaignId' | 'at'>
 
 /** Inserts `_id` for this order; true when it is this order's (new, or held from a retry). */
-async function insertClaim(claims: Claims, id: string, claim: CampaignClaim): Promise<boolean> {
+export async function insertClaim(claims: Claims, id: string, claim: ClaimOwner): Promise<boolean> {
   try {
     await claims.insertOne({
       _id: id,
@@ -345,11 +354,11 @@ async function insertClaim(claims: Claims, id: string, claim: CampaignClaim): Pr
 }
 
 /** The first of `count` numbered ids (`<prefix>:<n>`) this order can hold, or null. */
-async function claimNumbered(
+export async function claimNumbered(
   claims: Claims,
   prefix: string,
   count: number,
-  claim: CampaignClaim,
+  claim: ClaimOwner,
   start = 0,
 ): Promise<{ id: string; n: number } | null> {
   for (let n = start; n < count; n += 1) {
@@ -378,6 +387,24 @@ async function claimDiscount(
   if (raised.modifiedCount === 1) return true
   const held = (await claims.findOne({ _id: id } as never)) as unknown as ClaimDoc | null
   return Array.isArray(held?.orders) && held.orders.includes(claim.orderId)
+}
+
+/**
+ * One of the campaign's `total` budget slots (`<key>:slot:<n>`), starting where this process last
+ * found one free; null when all are held. Callers serialise per campaign (`serialized(key)`).
+ */
+export async function claimBudgetSlot(
+  claims: Claims,
+  key: string,
+  total: number,
+  claim: ClaimOwner,
+): Promise<{ id: string; n: number } | null> {
+  const start = Math.min(firstFreeSlot.get(key) ?? 0, total)
+  const slot =
+    (await claimNumbered(claims, `${key}:slot`, total, claim, start)) ??
+    (start > 0 ? await claimNumbered(claims, `${key}:slot`, start, claim) : null)
+  if (slot && slot.n >= start) firstFreeSlot.set(key, slot.n + 1)
+  return slot
 }
 
 /**
@@ -413,7 +440,8 @@ export async function claimCampaign(
     const member = await claimNumbered(
       claims,
       `${key}:member:${claim.memberId}`,
-      budget.perMember,
+      // A referral campaign's welcome offer comes with the first paid order: once per member.
+      claim.kind === 'referral' ? 1 : budget.perMember,
       claim,
     )
     if (!member) {
@@ -427,12 +455,8 @@ export async function claimCampaign(
     }
     held.push(member.id)
     if (budget.totalRedemptions !== null) {
-      const start = Math.min(firstFreeSlot.get(key) ?? 0, budget.totalRedemptions)
-      const slot =
-        (await claimNumbered(claims, `${key}:slot`, budget.totalRedemptions, claim, start)) ??
-        (start > 0 ? await claimNumbered(claims, `${key}:slot`, start, claim) : null)
+      const slot = await claimBudgetSlot(claims, key, budget.totalRedemptions, claim)
       if (!slot) return fail(exhausted(campaign, {}))
-      if (slot.n >= start) firstFreeSlot.set(key, slot.n + 1)
       held.push(slot.id)
     }
     if (budget.maxDiscount !== null && claim.discount > 0) {
@@ -453,7 +477,10 @@ export async function claimCampaign(
 }
 
 /** Gives back what an order claimed (the order was refused after claiming). */
-export async function releaseCampaign(req: PayloadRequest, claim: CampaignClaim): Promise<void> {
+export async function releaseCampaign(
+  req: Pick<PayloadRequest, 'payload'>,
+  claim: Pick<CampaignClaim, 'orderId' | 'campaignId' | 'discount' | 'claims'>,
+): Promise<void> {
   const claims = claimsOf(req)
   const key = `campaign:${claim.campaignId}`
   for (const id of claim.claims) {

@@ -17,6 +17,7 @@ import {
   writeRedemption,
   type CampaignClaim,
 } from '../campaigns/redeem'
+import { rewardReferral } from '../campaigns/referral'
 import { ok, refuse, type Outcome } from '../result'
 import { eventRefusal, tierIdFor } from './events'
 import { applyLedger } from './ledger'
@@ -99,7 +100,13 @@ async function answerRepeat(
   // Finishes a member update and a redemption a crash may have interrupted; a no-op otherwise.
   if (event.member) await applyLedger(req, event.member, input.orderId)
   const claim = await heldClaim(req, input.orderId)
-  if (claim) await writeRedemption(req, claim, (await catalogueOf(req.payload)).catalogue)
+  const { catalogue } = await catalogueOf(req.payload)
+  if (claim) await writeRedemption(req, claim, catalogue)
+  if (event.member) {
+    const at = new Date(event.occurredAt)
+    const rewarding = { ...event, memberId: event.member, amount: event.amount ?? 0, at }
+    await rewardReferral(req, { ...rewarding, campaign: input.campaign }, catalogue)
+  }
   return ok({ recorded: false, duplicate: true, event })
 }
 
@@ -219,6 +226,8 @@ export async function recordOrder(
       req,
     })
     if (claim) await writeRedemption(req, claim, catalogue)
+    // The referred member's first paid order rewards their referrer (once; docs/rules.md rule 16).
+    await rewardReferral(req, { ...input, memberId: member.id, at }, catalogue)
     return ok({ recorded: true, duplicate: false, event: eventJson(doc) })
   } catch (error) {
     // The same order raced in from a retry: whoever lost reports the duplicate.

@@ -54,6 +54,17 @@ type StoreState = {
   redemptionIds: Set<string>
   redemptionsByMember: Map<string, CampaignRedemption[]>
   usageByCampaign: Map<string, CampaignUsage>
+  /** The referral programme: each member's code and referrer, who each referrer referred, rewards. */
+  referrals: Map<string, MemberReferral>
+  referredByReferrer: Map<string, Set<string>>
+  rewardsByReferrer: Map<string, Map<string, number>>
+}
+
+/** A member's place in the referral programme (the member document's referral fields). */
+export type MemberReferral = {
+  code: string | null
+  referredBy: string | null
+  firstPaidOrder: string | null
 }
 
 /** One campaign redemption as the store keeps it (the `campaign-redemptions` document's gist). */
@@ -65,6 +76,8 @@ export type StoredRedemption = {
   at: Date
   /** 分 of discount given. */
   discount: number
+  /** A referral reward: `memberId` is the referrer, rewarded for this member's first paid order. */
+  referredMemberId?: string | null
 }
 
 export type CourseIndex = { byId: Map<string, CourseRef>; bySlug: Map<string, CourseRef> }
@@ -100,6 +113,9 @@ function stateOf(payload: Payload): StoreState {
       redemptionIds: new Set(),
       redemptionsByMember: new Map(),
       usageByCampaign: new Map(),
+      referrals: new Map(),
+      referredByReferrer: new Map(),
+      rewardsByReferrer: new Map(),
     }
     registry.set(key, state)
   }
@@ -146,6 +162,7 @@ async function loadEverything(payload: Payload, state: StoreState): Promise<void
     const record = memberRecordFromDoc(doc, grants.get(docId(doc)) ?? [])
     state.members.set(record.id, record)
     state.idByExternalId.set(record.externalId, record.id)
+    noteReferral(state, record.id, doc)
   }
   const usage = rawCollection(payload, slugs.benefitUsage).find(
     { windowEnd: { $gt: now } },
@@ -153,7 +170,17 @@ async function loadEverything(payload: Payload, state: StoreState): Promise<void
   )
   const redemptions = rawCollection(payload, slugs.campaignRedemptions).find(
     {},
-    { projection: { _id: 1, campaign: 1, member: 1, kind: 1, redeemedAt: 1, discount: 1 } },
+    {
+      projection: {
+        _id: 1,
+        campaign: 1,
+        member: 1,
+        kind: 1,
+        redeemedAt: 1,
+        discount: 1,
+        referredMember: 1,
+      },
+    },
   )
   for await (const doc of redemptions) {
     const memberId = refId(doc.member)
@@ -166,6 +193,7 @@ async function loadEverything(payload: Payload, state: StoreState): Promise<void
       kind: doc.kind as CampaignKind,
       at: new Date(doc.redeemedAt as string | Date),
       discount: Number(doc.discount ?? 0),
+      referredMemberId: refId(doc.referredMember),
     })
   }
   for await (const row of usage) {
@@ -209,11 +237,34 @@ export async function refreshMember(payload: Payload, memberId: string): Promise
   if (previous) state.idByExternalId.delete(previous.externalId)
   if (!doc) {
     state.members.delete(memberId)
+    noteReferral(state, memberId, null)
     return
   }
   const record = memberRecordFromDoc(doc, grants.get(memberId) ?? [])
   state.members.set(memberId, record)
   state.idByExternalId.set(record.externalId, memberId)
+  noteReferral(state, memberId, doc)
+}
+
+/** Keeps the referral indexes in step with a member document (null: the member is gone). */
+function noteReferral(state: StoreState, memberId: string, doc: Record<string, unknown> | null) {
+  const previous = state.referrals.get(memberId)
+  if (previous?.referredBy) state.referredByReferrer.get(previous.referredBy)?.delete(memberId)
+  if (!doc) {
+    state.referrals.delete(memberId)
+    return
+  }
+  const referral: MemberReferral = {
+    code: typeof doc.referralCode === 'string' ? doc.referralCode : null,
+    referredBy: refId(doc.referredBy),
+    firstPaidOrder: typeof doc.firstPaidOrder === 'string' ? doc.firstPaidOrder : null,
+  }
+  state.referrals.set(memberId, referral)
+  if (referral.referredBy) {
+    const referred = state.referredByReferrer.get(referral.referredBy) ?? new Set<string>()
+    referred.add(memberId)
+    state.referredByReferrer.set(referral.referredBy, referred)
+  }
 }
 
 /** Hooks call this for any member change; while the first load runs it is queued. */
@@ -345,10 +396,17 @@ function addRedemption(state: StoreState, redemption: StoredRedemption): void {
   if (state.redemptionIds.has(redemption.orderId)) return
   state.redemptionIds.add(redemption.orderId)
   const { memberId, campaignId, kind, at, discount } = redemption
-  state.redemptionsByMember.set(memberId, [
-    ...(state.redemptionsByMember.get(memberId) ?? []),
-    { campaignId, kind, at },
-  ])
+  if (redemption.referredMemberId) {
+    // A reward is not the referrer taking an offer: it counts in the budget and the cap only.
+    const rewards = state.rewardsByReferrer.get(memberId) ?? new Map<string, number>()
+    rewards.set(campaignId, (rewards.get(campaignId) ?? 0) + 1)
+    state.rewardsByReferrer.set(memberId, rewards)
+  } else {
+    state.redemptionsByMember.set(memberId, [
+      ...(state.redemptionsByMember.get(memberId) ?? []),
+      { campaignId, kind, at },
+    ])
+  }
   const used = state.usageByCampaign.get(campaignId) ?? { redemptions: 0, discountGiven: 0 }
   state.usageByCampaign.set(campaignId, {
     redemptions: used.redemptions + 1,
@@ -373,6 +431,22 @@ export const storedRedemptions = (
 /** A campaign's budget use, from memory. */
 export const storedCampaignUsage = (payload: Payload, campaignId: string): CampaignUsage =>
   stateOf(payload).usageByCampaign.get(campaignId) ?? { redemptions: 0, discountGiven: 0 }
+
+const noReferral: MemberReferral = { code: null, referredBy: null, firstPaidOrder: null }
+
+/** The member's referral code, referrer and first paid order, from memory. */
+export const storedReferral = (payload: Payload, memberId: string): MemberReferral =>
+  stateOf(payload).referrals.get(memberId) ?? noReferral
+
+/** How many members the referrer referred, from memory. */
+export const storedReferredCount = (payload: Payload, referrerId: string): number =>
+  stateOf(payload).referredByReferrer.get(referrerId)?.size ?? 0
+
+const noRewards: ReadonlyMap<string, number> = new Map()
+
+/** The referrer's rewards by campaign id, from memory. */
+export const storedRewards = (payload: Payload, referrerId: string): ReadonlyMap<string, number> =>
+  stateOf(payload).rewardsByReferrer.get(referrerId) ?? noRewards
 
 /** Every member in the store (benchmarks and impact previews iterate them). */
 export const storedMembers = (payload: Payload): IterableIterator<MemberRecord> =>

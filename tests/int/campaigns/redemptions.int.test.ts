@@ -381,7 +381,7 @@ describe('an order refused for its campaign', () => {
 
   it('refuses a second redemption by the same member (already_redeemed)', async () => {
     const id = await liveCampaign('once', {
-      kind: 'referral',
+      kind: 'renewal',
       terms: {
         target: { tier: null },
         offer: { discount: { kind: 'amount_off', amount: 5 }, bonusDays: 0 },

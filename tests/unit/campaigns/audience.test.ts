@@ -194,7 +194,18 @@ describe('memberEligibility', () => {
       facts({ status: 'never_paid' }),
       'not_lapsed',
     ],
-    ['referral: anyone', 'referral', lapsedFacts(), true],
+    [
+      'referral: not a member nobody referred',
+      'referral',
+      facts({ status: 'never_paid' }),
+      'not_referred_new_member',
+    ],
+    [
+      "referral: a referred new member, whatever the audience (it is the referrer's)",
+      'referral',
+      lapsedFacts({ referredNewMember: true }),
+      true,
+    ],
   ])('%s', (_name, kind, member, expected) => {
     expect(eligibility(kind, member)).toBe(expected)
   })

@@ -143,7 +143,7 @@ describe('the order schema', () => {
       'an unknown type',
       { type: 'refund' },
       'type',
-      /must be one of purchase, renewal, upgrade, downgrade, cancellation, got "refund"/,
+      /must be one of purchase, renewal, upgrade, downgrade, cancellation, trial, got "refund"/,
     ],
     ['a missing type', { type: undefined }, 'type', /"type" is required: one of purchase/],
     ['a negative amount', { amount: -5 }, 'amount', /smallest currency unit/],

@@ -136,6 +136,7 @@ export interface Config {
   jobs: {
     tasks: {
       expireMemberships: TaskExpireMemberships;
+      snapshotCampaignAudiences: TaskSnapshotCampaignAudiences;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -885,7 +886,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'expireMemberships' | 'schedulePublish';
+        taskSlug: 'inline' | 'expireMemberships' | 'snapshotCampaignAudiences' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -918,7 +919,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'expireMemberships' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'expireMemberships' | 'snapshotCampaignAudiences' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1690,6 +1691,16 @@ export interface TaskExpireMemberships {
   input?: unknown;
   output: {
     expired: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSnapshotCampaignAudiences".
+ */
+export interface TaskSnapshotCampaignAudiences {
+  input?: unknown;
+  output: {
+    recorded: number;
   };
 }
 /**

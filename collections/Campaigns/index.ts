@@ -126,6 +126,14 @@ export const Campaigns: CollectionConfig = {
       },
     },
     {
+      name: 'insights',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        components: { Field: '/components/CampaignInsights#CampaignInsights' },
+      },
+    },
+    {
       type: 'row',
       fields: [
         {

@@ -59,6 +59,10 @@ const scheduleDate = (name: string, label: Localized, description?: Localized): 
     override: ({ baseField }) => ({
       name: baseField.name,
       type: 'text',
+      // A new campaign's dates are entered in the platform's zone from the first keystroke: without
+      // a zone here, the date picker would take a typed time in the browser's zone instead.
+      defaultValue: async ({ req }: { req: PayloadRequest }) =>
+        (await loadCampaignSettings(req)).timeZone,
       admin: { hidden: true },
       hooks: { beforeChange: [followCampaignTimeZone] },
     }),

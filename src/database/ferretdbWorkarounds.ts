@@ -2,6 +2,13 @@
 import type { BaseDatabaseAdapter } from 'payload'
 
 import type { ServerCapabilities } from './serverCapabilities'
+import { simplifyFilter } from './simplifyFilter'
+
+type QueryPrototype = {
+  exec: (this: QueryLike, ...args: unknown[]) => unknown
+  __filtersSimplified?: boolean
+}
+type QueryLike = { getFilter: () => unknown; setQuery: (filter: unknown) => void }
 
 /** Adapter methods that run `findAndModify` with a projection when given `select`. */
 const findAndModifyMethods = [
@@ -34,5 +41,29 @@ export function applyServerWorkarounds(
         return original.call(this, { ...options, select: undefined })
       },
     })
+  }
+}
+
+/**
+ * Every query the adapter's mongoose runs is sent with its filter in plain form
+ * (`simplifyFilter`), so FerretDB can answer an `_id` lookup from its index instead of reading
+ * the whole collection. Once per mongoose module.
+ */
+export function simplifyQueryFilters(
+  adapter: BaseDatabaseAdapter,
+  capabilities: ServerCapabilities,
+): void {
+  if (capabilities.engine === 'mongodb') return
+  // The connection's mongoose (`connection.base`): the one the adapter's models belong to.
+  const connection = (adapter as unknown as { connection?: { base?: { Query?: unknown } } })
+    .connection
+  const prototype = (connection?.base?.Query as { prototype: QueryPrototype } | undefined)
+    ?.prototype
+  if (!prototype || prototype.__filtersSimplified) return
+  prototype.__filtersSimplified = true
+  const exec = prototype.exec
+  prototype.exec = function (this: QueryLike, ...args: unknown[]) {
+    this.setQuery(simplifyFilter(this.getFilter()))
+    return exec.apply(this, args)
   }
 }

@@ -6,7 +6,7 @@ import { mongooseAdapter, type MongooseAdapter } from '@payloadcms/db-mongodb'
 import { type DatabaseAdapterObj, defaultBeginTransaction } from 'payload'
 
 import { mongoAdapterTuning } from './adapterOptions'
-import { applyServerWorkarounds } from './ferretdbWorkarounds'
+import { applyServerWorkarounds, simplifyQueryFilters } from './ferretdbWorkarounds'
 import { probeServerCapabilities, type ServerCapabilities } from './serverCapabilities'
 
 export class DatabaseNotConfiguredError extends Error {
@@ -41,8 +41,11 @@ export function databaseAdapter(uri = configuredDatabaseUri()): DatabaseAdapterO
       const connect = instance.connect!
       instance.connect = async function (this: MongooseAdapter, options) {
         if (!uri) throw new DatabaseNotConfiguredError()
-        tuneToServer(this, await probeServerCapabilities(uri))
-        return connect.call(this, options)
+        const capabilities = await probeServerCapabilities(uri)
+        tuneToServer(this, capabilities)
+        const connected = await connect.call(this, options)
+        simplifyQueryFilters(this as never, capabilities)
+        return connected
       }
       return instance as unknown as ReturnType<DatabaseAdapterObj['init']>
     },

@@ -21,7 +21,7 @@ import { rewardReferral } from '../campaigns/referral'
 import { ok, refuse, type Outcome } from '../result'
 import { eventRefusal, tierIdFor } from './events'
 import { applyLedger } from './ledger'
-import { catalogueOf, ensureStoreLoaded, findMember } from './store'
+import { catalogueOf, ensureStoreLoaded, findMember, knownEvent, rememberEvent } from './store'
 
 export type OrderInput = {
   orderId: string
@@ -123,7 +123,10 @@ export async function recordOrder(
   const { catalogue } = await catalogueOf(payload)
   let member = findMember(payload, input.member)
 
-  const existing = await existingEvent(req, input.orderId)
+  // A repeat this process knows of; one from elsewhere meets the event's unique id below.
+  const existing = knownEvent(payload, input.orderId)
+    ? await existingEvent(req, input.orderId)
+    : null
   if (existing) return answerRepeat(req, existing, input, member?.id ?? null)
 
   const tierId = input.tier === undefined ? null : tierIdFor(catalogue, input.tier)
@@ -225,6 +228,7 @@ export async function recordOrder(
       context: { eventAlreadyValidated: true, trialFromCampaign: claim?.kind === 'trial' },
       req,
     })
+    rememberEvent(payload, input.orderId, member.id)
     if (claim) await writeRedemption(req, claim, catalogue)
     // The referred member's first paid order rewards their referrer (once; docs/rules.md rule 16).
     await rewardReferral(req, { ...input, memberId: member.id, at }, catalogue)

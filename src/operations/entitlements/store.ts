@@ -16,6 +16,7 @@ import {
   courseRefFromDoc,
   docId,
   grantFromDoc,
+  ledgerIdsOf,
   memberRecordFromDoc,
   planVersionFromDoc,
   refId,
@@ -52,6 +53,8 @@ type StoreState = {
   backfilled: boolean
   /** Campaign redemptions (by order id, so a redemption counts once), by member and by campaign. */
   redemptionIds: Set<string>
+  /** Ledger event ids (order ids) → member, from each member's `ledger`: repeats are found here. */
+  eventMembers: Map<string, string>
   redemptionsByMember: Map<string, CampaignRedemption[]>
   usageByCampaign: Map<string, CampaignUsage>
   /** The referral programme: each member's code and referrer, who each referrer referred, rewards. */
@@ -111,6 +114,7 @@ function stateOf(payload: Payload): StoreState {
       planCache: new Map(),
       backfilled: false,
       redemptionIds: new Set(),
+      eventMembers: new Map(),
       redemptionsByMember: new Map(),
       usageByCampaign: new Map(),
       referrals: new Map(),
@@ -163,6 +167,7 @@ async function loadEverything(payload: Payload, state: StoreState): Promise<void
     state.members.set(record.id, record)
     state.idByExternalId.set(record.externalId, record.id)
     noteReferral(state, record.id, doc)
+    noteLedger(state, record.id, doc)
   }
   const usage = rawCollection(payload, slugs.benefitUsage).find(
     { windowEnd: { $gt: now } },
@@ -244,6 +249,24 @@ export async function refreshMember(payload: Payload, memberId: string): Promise
   state.members.set(memberId, record)
   state.idByExternalId.set(record.externalId, memberId)
   noteReferral(state, memberId, doc)
+  noteLedger(state, memberId, doc)
+}
+
+function noteLedger(state: StoreState, memberId: string, doc: Record<string, unknown>) {
+  for (const id of ledgerIdsOf(doc)) state.eventMembers.set(id, memberId)
+}
+
+/**
+ * Whether this process has seen a ledger event with this id (an order id). On FerretDB a lookup
+ * of a string `_id` reads the whole ledger (docs/database.md), so a new order asks here first; an
+ * event recorded meanwhile by another process still meets the unique id when it is written.
+ */
+export const knownEvent = (payload: Payload, eventId: string): boolean =>
+  stateOf(payload).eventMembers.has(eventId)
+
+/** Notes a ledger event this process has just written. */
+export function rememberEvent(payload: Payload, eventId: string, memberId: string): void {
+  stateOf(payload).eventMembers.set(eventId, memberId)
 }
 
 /** Keeps the referral indexes in step with a member document (null: the member is gone). */

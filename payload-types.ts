@@ -136,6 +136,7 @@ export interface Config {
   jobs: {
     tasks: {
       expireMemberships: TaskExpireMemberships;
+      snapshotLaunchAudiences: TaskSnapshotLaunchAudiences;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -808,6 +809,7 @@ export interface CampaignClaim {
     | boolean
     | null;
   at?: string | null;
+  audience?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -880,7 +882,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'expireMemberships' | 'schedulePublish';
+        taskSlug: 'inline' | 'expireMemberships' | 'snapshotLaunchAudiences' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -913,7 +915,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'expireMemberships' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'expireMemberships' | 'snapshotLaunchAudiences' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1516,6 +1518,7 @@ export interface CampaignClaimsSelect<T extends boolean = true> {
   orders?: T;
   claims?: T;
   at?: T;
+  audience?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1680,6 +1683,16 @@ export interface TaskExpireMemberships {
   input?: unknown;
   output: {
     expired: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSnapshotLaunchAudiences".
+ */
+export interface TaskSnapshotLaunchAudiences {
+  input?: unknown;
+  output: {
+    recorded: number;
   };
 }
 /**

@@ -22,8 +22,9 @@ import {
 } from '../../adapters/entitlements'
 import { campaignFromDoc } from '../../adapters/campaigns'
 import { compileOffers, type CompiledOffers } from '../../domain/campaigns/offers'
+import type { RedemptionGist } from '../../domain/campaigns/preview'
 import type { CampaignKind, CampaignRedemption, CampaignUsage } from '../../domain/campaigns/types'
-import type { BenefitDefinition } from '../../domain/catalogue/types'
+import type { BenefitDefinition, BillingPeriod } from '../../domain/catalogue/types'
 import {
   planKey,
   type CourseRef,
@@ -54,6 +55,8 @@ type StoreState = {
   redemptionIds: Set<string>
   redemptionsByMember: Map<string, CampaignRedemption[]>
   usageByCampaign: Map<string, CampaignUsage>
+  /** What each redemption paid and bought, by campaign: the campaign's stats read these. */
+  gistsByCampaign: Map<string, RedemptionGist[]>
 }
 
 /** One campaign redemption as the store keeps it (the `campaign-redemptions` document's gist). */
@@ -65,6 +68,10 @@ export type StoredRedemption = {
   at: Date
   /** 分 of discount given. */
   discount: number
+  /** 分 paid, and what was bought (the campaign's stats). */
+  amountPaid: number
+  tierId: string | null
+  billingPeriod: BillingPeriod | null
 }
 
 export type CourseIndex = { byId: Map<string, CourseRef>; bySlug: Map<string, CourseRef> }
@@ -100,6 +107,7 @@ function stateOf(payload: Payload): StoreState {
       redemptionIds: new Set(),
       redemptionsByMember: new Map(),
       usageByCampaign: new Map(),
+      gistsByCampaign: new Map(),
     }
     registry.set(key, state)
   }
@@ -153,7 +161,19 @@ async function loadEverything(payload: Payload, state: StoreState): Promise<void
   )
   const redemptions = rawCollection(payload, slugs.campaignRedemptions).find(
     {},
-    { projection: { _id: 1, campaign: 1, member: 1, kind: 1, redeemedAt: 1, discount: 1 } },
+    {
+      projection: {
+        _id: 1,
+        campaign: 1,
+        member: 1,
+        kind: 1,
+        redeemedAt: 1,
+        discount: 1,
+        amountPaid: 1,
+        tier: 1,
+        billingPeriod: 1,
+      },
+    },
   )
   for await (const doc of redemptions) {
     const memberId = refId(doc.member)
@@ -166,6 +186,9 @@ async function loadEverything(payload: Payload, state: StoreState): Promise<void
       kind: doc.kind as CampaignKind,
       at: new Date(doc.redeemedAt as string | Date),
       discount: Number(doc.discount ?? 0),
+      amountPaid: Number(doc.amountPaid ?? 0),
+      tierId: refId(doc.tier),
+      billingPeriod: (doc.billingPeriod as BillingPeriod | undefined) ?? null,
     })
   }
   for await (const row of usage) {
@@ -344,7 +367,7 @@ export function rememberUsage(payload: Payload, key: string, head: UsageHead): v
 function addRedemption(state: StoreState, redemption: StoredRedemption): void {
   if (state.redemptionIds.has(redemption.orderId)) return
   state.redemptionIds.add(redemption.orderId)
-  const { memberId, campaignId, kind, at, discount } = redemption
+  const { memberId, campaignId, kind, at, discount, amountPaid, tierId, billingPeriod } = redemption
   state.redemptionsByMember.set(memberId, [
     ...(state.redemptionsByMember.get(memberId) ?? []),
     { campaignId, kind, at },
@@ -354,6 +377,10 @@ function addRedemption(state: StoreState, redemption: StoredRedemption): void {
     redemptions: used.redemptions + 1,
     discountGiven: used.discountGiven + discount,
   })
+  const gists = state.gistsByCampaign.get(campaignId)
+  const gist = { tierId, billingPeriod, amountPaid, discount }
+  if (gists) gists.push(gist)
+  else state.gistsByCampaign.set(campaignId, [gist])
 }
 
 /** A redemption just written: offers and eligibility follow it at once (counted once per order). */
@@ -373,6 +400,14 @@ export const storedRedemptions = (
 /** A campaign's budget use, from memory. */
 export const storedCampaignUsage = (payload: Payload, campaignId: string): CampaignUsage =>
   stateOf(payload).usageByCampaign.get(campaignId) ?? { redemptions: 0, discountGiven: 0 }
+
+const noGists: readonly RedemptionGist[] = []
+
+/** What a campaign's redemptions paid and bought, from memory (its stats). */
+export const storedRedemptionGists = (
+  payload: Payload,
+  campaignId: string,
+): readonly RedemptionGist[] => stateOf(payload).gistsByCampaign.get(campaignId) ?? noGists
 
 /** Every member in the store (benchmarks and impact previews iterate them). */
 export const storedMembers = (payload: Payload): IterableIterator<MemberRecord> =>

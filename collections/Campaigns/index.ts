@@ -126,6 +126,14 @@ export const Campaigns: CollectionConfig = {
       },
     },
     {
+      name: 'audiencePreview',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        components: { Field: '/components/CampaignAudience#CampaignAudience' },
+      },
+    },
+    {
       type: 'row',
       fields: [
         {

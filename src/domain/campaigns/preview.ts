@@ -4,6 +4,7 @@
 // redemptions made. Pure: the caller passes each member's facts and the best saving that member
 // would get, and the redemptions' gists.
 import type { BillingPeriod } from '../catalogue/types'
+import type { MembershipNow, MembershipState } from '../entitlements/membership'
 import { memberEligibility, type CompiledCampaign, type Ineligibility } from './audience'
 import type { AudienceFacts, CampaignBudget } from './types'
 
@@ -22,11 +23,8 @@ export type AudienceCount = {
   savings: number[]
 }
 
-export type MemberForPreview = {
-  facts: AudienceFacts
-  /** The saving of the best quote this member would get (分), or null when nothing is quoted. */
-  bestSaving: (facts: AudienceFacts) => number | null
-}
+/** The saving of the best quote a member would get (分), or null when nothing is quoted. */
+export type BestSaving = (facts: AudienceFacts) => number | null
 
 export type CountOptions = {
   /**
@@ -37,11 +35,12 @@ export type CountOptions = {
   redeemersInAudience?: boolean
 }
 
-/** Counts a campaign's audience at `at` over any number of members, in one pass. */
+/** Counts a campaign's audience at `at` over any number of members' facts, in one pass. */
 export function countAudience(
   campaign: CompiledCampaign,
-  members: Iterable<MemberForPreview>,
+  members: Iterable<AudienceFacts>,
   at: Date,
+  bestSaving: BestSaving,
   options: CountOptions = {},
 ): AudienceCount {
   const count: AudienceCount = {
@@ -51,9 +50,8 @@ export function countAudience(
     ineligible: new Map(),
     savings: [],
   }
-  for (const member of members) {
+  for (const facts of members) {
     count.members += 1
-    const { facts } = member
     const redeemed =
       options.redeemersInAudience === true &&
       facts.redemptions.some((redemption) => redemption.campaignId === campaign.id)
@@ -64,11 +62,38 @@ export function countAudience(
     }
     count.eligible += 1
     count.eligibleByTier.set(facts.tierId, (count.eligibleByTier.get(facts.tierId) ?? 0) + 1)
-    const saving = member.bestSaving(facts)
+    const saving = bestSaving(facts)
     if (saving !== null) count.savings.push(saving)
   }
   count.savings.sort((a, b) => b - a)
   return count
+}
+
+/**
+ * Until when a member's membership at `at` reads the same (its facts with it): the next instant
+ * after `at` at which it changes on its own — the period's end, the end of grace, a pending
+ * change, a trial's start or end. Counting many members again and again (the editor's preview
+ * follows the form) re-uses facts within that window instead of working the membership out anew.
+ */
+export function membershipStableUntil(
+  stored: MembershipState,
+  membership: MembershipNow,
+  at: Date,
+): number {
+  const time = at.getTime()
+  let until = Number.POSITIVE_INFINITY
+  for (const instant of [
+    stored.periodEnd,
+    membership.periodEnd,
+    membership.graceEndsAt,
+    stored.pendingChange?.effectiveAt,
+    stored.trial?.startsAt,
+    stored.trial?.endsAt,
+  ]) {
+    const next = instant ? instant.getTime() : Number.NaN
+    if (next > time && next < until) until = next
+  }
+  return until
 }
 
 /**

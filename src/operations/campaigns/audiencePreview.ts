@@ -21,17 +21,19 @@ import {
   countAudience,
   previewInstant,
   redemptionFigures,
+  membershipStableUntil,
   type AudienceCount,
+  type BestSaving,
   type CountOptions,
-  type MemberForPreview,
 } from '../../domain/campaigns/preview'
 import { campaignStatus } from '../../domain/campaigns/status'
 import {
   audienceFactsOf,
   type AudienceFacts,
   type CampaignDefinition,
+  type CampaignRedemption,
 } from '../../domain/campaigns/types'
-import type { EngineCatalogue } from '../../domain/entitlements/engine'
+import type { EngineCatalogue, MemberRecord } from '../../domain/entitlements/engine'
 import { membershipAt } from '../../domain/entitlements/membership'
 import {
   catalogueOf,
@@ -98,44 +100,85 @@ function tiersSold(campaign: CampaignDefinition, catalogue: EngineCatalogue): st
   })
 }
 
-/** Every member in the store, as the audience sees them at `at`, with their best saving. */
-function* membersAt(
+/** What the member looks like to audiences over [from, until), for one catalogue. */
+type CachedFacts = {
+  from: number
+  until: number
+  catalogue: EngineCatalogue
+  redemptions: readonly CampaignRedemption[]
+  facts: AudienceFacts
+}
+
+/**
+ * Facts per member record (a changed member is a new record, so it is never stale), one cache for
+ * counts at now and one for counts at a later start, so a preview of a scheduled campaign and the
+ * checks' "now" do not evict each other.
+ */
+const factsCaches = {
+  now: new WeakMap<MemberRecord, CachedFacts>(),
+  ahead: new WeakMap<MemberRecord, CachedFacts>(),
+}
+
+/** Every member in the store as audiences see them at `at` (re-used while nothing changed). */
+function* factsAt(
   payload: Payload,
-  campaign: CampaignDefinition,
   catalogue: EngineCatalogue,
   rankOf: ReadonlyMap<string, number>,
   at: Date,
-): Generator<MemberForPreview> {
+  now: Date,
+): Generator<AudienceFacts> {
+  const cache = at.getTime() > now.getTime() ? factsCaches.ahead : factsCaches.now
+  const time = at.getTime()
+  const entryTierId = catalogue.entryTierId ?? ''
+  for (const member of storedMembers(payload)) {
+    const redemptions = storedRedemptions(payload, member.id)
+    const cached = cache.get(member)
+    if (
+      cached &&
+      cached.catalogue === catalogue &&
+      cached.redemptions === redemptions &&
+      cached.from <= time &&
+      time < cached.until
+    ) {
+      yield cached.facts
+      continue
+    }
+    const membership = membershipAt(member.membership, at, catalogue.settings)
+    const facts = audienceFactsOf(membership, {
+      entryTierId,
+      rankOf,
+      joinedAt: member.joinedAt ?? null,
+      growthValue: member.growthValue ?? 0,
+      redemptions,
+    })
+    cache.set(member, {
+      from: time,
+      until: membershipStableUntil(member.membership, membership, at),
+      catalogue,
+      redemptions,
+      facts,
+    })
+    yield facts
+  }
+}
+
+/** The best saving each member would get: their own billing period when sold, else the largest. */
+function bestSavingOf(campaign: CampaignDefinition, catalogue: EngineCatalogue): BestSaving {
   const quotesByTier = new Map<string, OfferQuote[]>()
+  const bestByTier = new Map<string, number>()
   for (const tierId of tiersSold(campaign, catalogue)) {
     const prices = catalogue.latestPlanByTier.get(tierId)?.prices ?? []
-    quotesByTier.set(
-      tierId,
-      prices.flatMap((price) => quoteOffer(campaign, price) ?? []),
-    )
-  }
-  const bestByTier = new Map<string, number>()
-  for (const [tierId, quotes] of quotesByTier) {
+    const quotes = prices.flatMap((price) => quoteOffer(campaign, price) ?? [])
+    quotesByTier.set(tierId, quotes)
     if (quotes.length) bestByTier.set(tierId, Math.max(...quotes.map((quote) => quote.saving)))
   }
   const target = campaign.terms.target.tierId
-  const bestSaving = (facts: AudienceFacts): number | null => {
+  return (facts) => {
     const sold = target ?? facts.tierId
     const quotes = quotesByTier.get(sold)
     if (!quotes?.length) return null
-    // The member's own billing period when it is quoted, else the best saving on offer.
     for (const quote of quotes) if (quote.period === facts.billingPeriod) return quote.saving
     return bestByTier.get(sold) ?? null
-  }
-  const extra = { entryTierId: catalogue.entryTierId ?? '', rankOf }
-  for (const member of storedMembers(payload)) {
-    const facts = audienceFactsOf(membershipAt(member.membership, at, catalogue.settings), {
-      ...extra,
-      joinedAt: member.joinedAt ?? null,
-      growthValue: member.growthValue ?? 0,
-      redemptions: storedRedemptions(payload, member.id),
-    })
-    yield { facts, bestSaving }
   }
 }
 
@@ -144,6 +187,7 @@ export async function countCampaignAudience(
   payload: Payload,
   campaign: CampaignDefinition,
   at: Date,
+  now: Date,
   options: CountOptions = {},
 ): Promise<{ catalogue: EngineCatalogue; counted: AudienceCount }> {
   await ensureStoreLoaded(payload)
@@ -153,8 +197,9 @@ export async function countCampaignAudience(
     catalogue,
     counted: countAudience(
       compiled,
-      membersAt(payload, campaign, catalogue, offers.rankOf, at),
+      factsAt(payload, catalogue, offers.rankOf, at, now),
       at,
+      bestSavingOf(campaign, catalogue),
       options,
     ),
   }
@@ -201,7 +246,7 @@ async function preview(
   now: Date,
 ): Promise<Outcome<Json>> {
   const { at, countedAt } = previewInstant(campaign.schedule.startsAt, now)
-  const { catalogue, counted } = await countCampaignAudience(req.payload, campaign, at)
+  const { catalogue, counted } = await countCampaignAudience(req.payload, campaign, at, now)
   const prices = tiersSold(campaign, catalogue).flatMap((tierId) =>
     (catalogue.latestPlanByTier.get(tierId)?.prices ?? []).flatMap((price) => {
       const quote = quoteOffer(campaign, price)
@@ -324,7 +369,7 @@ export async function audienceAtLaunch(
   if (!campaign.id) return null
   const held = await readLaunch(payload, campaign.id)
   if (held || !launchCountDue(campaign, now)) return held
-  const { counted } = await countCampaignAudience(payload, campaign, now, {
+  const { counted } = await countCampaignAudience(payload, campaign, now, now, {
     redeemersInAudience: true,
   })
   const doc = {
@@ -383,7 +428,7 @@ export async function campaignStats(
   const campaign = await definitionOf(req.payload, stored)
   const usage = storedCampaignUsage(req.payload, campaign.id)
   const status = campaignStatus(campaign, now, usage)
-  const { catalogue, counted } = await countCampaignAudience(req.payload, campaign, now)
+  const { catalogue, counted } = await countCampaignAudience(req.payload, campaign, now, now)
   const figures = redemptionFigures(storedRedemptionGists(req.payload, campaign.id))
   const launch = await audienceAtLaunch(req.payload, campaign, now)
   const { totalRedemptions, maxDiscount } = campaign.terms.budget

@@ -7,8 +7,9 @@ import {
   costAtBudget,
   countAudience,
   previewInstant,
+  membershipStableUntil,
   redemptionFigures,
-  type MemberForPreview,
+  type BestSaving,
 } from '../../../src/domain/campaigns/preview'
 import type { AudienceFacts, CampaignBudget } from '../../../src/domain/campaigns/types'
 import {
@@ -112,11 +113,12 @@ describe('countAudience', () => {
     terms: { audience: audience({ tierIds: [free.id, silver.id], statuses: ['active'] }) },
   })
   const compiled = compileCampaign(upgrade, rankOf)
-  const saving = (value: number | null) => () => value
-  const member = (f: AudienceFacts, best: number | null = 20000): MemberForPreview => ({
-    facts: f,
-    bestSaving: saving(best),
-  })
+  const savings = new Map<AudienceFacts, number | null>()
+  const bestSaving: BestSaving = (f) => savings.get(f) ?? null
+  const member = (f: AudienceFacts, best: number | null = 20000): AudienceFacts => {
+    savings.set(f, best)
+    return f
+  }
   const freeFacts = (patch: Partial<AudienceFacts> = {}) =>
     facts({
       tierId: free.id,
@@ -139,6 +141,7 @@ describe('countAudience', () => {
         member(facts({ redemptions: [{ campaignId: upgrade.id, kind: 'upgrade', at: now }] })),
       ],
       now,
+      bestSaving,
     )
     expect(counted.members).toBe(6)
     expect(counted.eligible).toBe(3)
@@ -157,6 +160,7 @@ describe('countAudience', () => {
       compiled,
       [member(facts(), 100), member(facts(), null), member(facts(), 900), member(facts(), 500)],
       now,
+      bestSaving,
     )
     expect(counted.eligible).toBe(4)
     expect(counted.savings).toEqual([900, 500, 100])
@@ -175,8 +179,10 @@ describe('countAudience', () => {
       rankOf,
     )
     const members = [member(facts({ periodEnd: shanghai('2026-11-20T10:00') }))]
-    expect(countAudience(renewal, members, now).eligible).toBe(0)
-    expect(countAudience(renewal, members, shanghai('2026-11-18T10:00')).eligible).toBe(1)
+    expect(countAudience(renewal, members, now, bestSaving).eligible).toBe(0)
+    expect(countAudience(renewal, members, shanghai('2026-11-18T10:00'), bestSaving).eligible).toBe(
+      1,
+    )
   })
 
   it('counts those who redeemed as in the audience when asked (the audience at launch)', () => {
@@ -186,8 +192,58 @@ describe('countAudience', () => {
       redemptions: [{ campaignId: upgrade.id, kind: 'upgrade', at: now }],
     })
     const members = [member(taken), member(facts()), member(facts({ tierId: gold.id, rank: 2 }))]
-    expect(countAudience(compiled, members, now).eligible).toBe(1)
-    expect(countAudience(compiled, members, now, { redeemersInAudience: true }).eligible).toBe(2)
+    expect(countAudience(compiled, members, now, bestSaving).eligible).toBe(1)
+    expect(
+      countAudience(compiled, members, now, bestSaving, { redeemersInAudience: true }).eligible,
+    ).toBe(2)
+  })
+})
+
+describe('membershipStableUntil', () => {
+  const state = {
+    tierId: silver.id,
+    planVersion: 1,
+    billingPeriod: 'monthly' as const,
+    periodStart: shanghai('2026-10-20T10:00'),
+    periodEnd: shanghai('2026-11-20T10:00'),
+    status: 'active' as const,
+    autoRenew: true,
+    pendingChange: null,
+    trial: null,
+    eventCount: 1,
+  }
+  const membership = {
+    tierId: silver.id,
+    lapsedTierId: null,
+    planVersion: 1,
+    status: 'active' as const,
+    billingPeriod: 'monthly' as const,
+    periodStart: state.periodStart,
+    periodEnd: state.periodEnd,
+    graceEndsAt: null,
+    inPaidPeriod: true,
+    autoRenew: true,
+    pendingChange: null,
+    trial: null,
+  }
+
+  it('is the next instant the membership changes by itself, or never', () => {
+    expect(membershipStableUntil(state, membership, now)).toBe(state.periodEnd.getTime())
+    const grace = shanghai('2026-11-27T10:00')
+    expect(
+      membershipStableUntil(
+        state,
+        { ...membership, status: 'grace', graceEndsAt: grace },
+        shanghai('2026-11-21T10:00'),
+      ),
+    ).toBe(grace.getTime())
+    expect(
+      membershipStableUntil(
+        { ...state, tierId: null, periodEnd: null },
+        { ...membership, periodEnd: null },
+        now,
+      ),
+    ).toBe(Number.POSITIVE_INFINITY)
   })
 })
 

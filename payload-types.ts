@@ -136,7 +136,7 @@ export interface Config {
   jobs: {
     tasks: {
       expireMemberships: TaskExpireMemberships;
-      snapshotCampaignAudiences: TaskSnapshotCampaignAudiences;
+      snapshotLaunchAudiences: TaskSnapshotLaunchAudiences;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -814,6 +814,7 @@ export interface CampaignClaim {
     | boolean
     | null;
   at?: string | null;
+  audience?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -886,7 +887,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'expireMemberships' | 'snapshotCampaignAudiences' | 'schedulePublish';
+        taskSlug: 'inline' | 'expireMemberships' | 'snapshotLaunchAudiences' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -919,7 +920,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'expireMemberships' | 'snapshotCampaignAudiences' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'expireMemberships' | 'snapshotLaunchAudiences' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1527,6 +1528,7 @@ export interface CampaignClaimsSelect<T extends boolean = true> {
   orders?: T;
   claims?: T;
   at?: T;
+  audience?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1695,9 +1697,9 @@ export interface TaskExpireMemberships {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "TaskSnapshotCampaignAudiences".
+ * via the `definition` "TaskSnapshotLaunchAudiences".
  */
-export interface TaskSnapshotCampaignAudiences {
+export interface TaskSnapshotLaunchAudiences {
   input?: unknown;
   output: {
     recorded: number;

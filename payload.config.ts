@@ -31,7 +31,7 @@ import { developmentOrigins } from './src/config/devOrigins'
 import { databaseAdapter } from './src/database/payloadAdapter'
 import { emailSettingsFromEnv } from './src/email/transport'
 import { expireMembershipsTask } from './src/jobs/expireMemberships'
-import { snapshotCampaignAudiencesTask } from './src/jobs/snapshotCampaignAudiences'
+import { snapshotLaunchAudiencesTask } from './src/jobs/snapshotLaunchAudiences'
 import { rootEndpoints } from './src/endpoints/operations'
 import { apiMutations, apiQueries, graphqlRefusalExtensions } from './src/graphql/operations'
 import { payloadSecret } from './src/config/secret'
@@ -115,7 +115,7 @@ export default buildConfig({
   jobs: {
     // Runs scheduled publishes (Payload queues them on `default`). Tests run jobs themselves.
     autoRun: process.env.VITEST ? [] : [{ cron: '* * * * *', queue: 'default' }],
-    tasks: [expireMembershipsTask, snapshotCampaignAudiencesTask],
+    tasks: [expireMembershipsTask, snapshotLaunchAudiencesTask],
   },
   typescript: {
     outputFile: path.resolve(dirname, 'payload-types.ts'),

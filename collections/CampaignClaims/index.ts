@@ -6,8 +6,10 @@ import { slugs } from '../slugs'
 /**
  * Claims on campaign budgets, written by the billing order operation only (docs/database.md): a
  * unique `_id` per budget slot (`campaign:<id>:slot:<n>`), per member redemption
- * (`campaign:<id>:member:<memberId>:<n>`) and per order (`order:<orderId>`), and one document per
- * campaign holding the discount given under its cap (`campaign:<id>:discount`). Whoever inserts an
+ * (`campaign:<id>:member:<memberId>:<n>`) and per order (`order:<orderId>`), one document per
+ * campaign holding the discount given under its cap (`campaign:<id>:discount`), and one holding
+ * the audience counted at launch (`campaign:<id>:launch`, written once by the first count after the
+ * start). Whoever inserts an
  * id first holds it, in any process; `order` names the order that holds it.
  */
 export const CampaignClaims: CollectionConfig = {
@@ -26,5 +28,6 @@ export const CampaignClaims: CollectionConfig = {
     { name: 'orders', type: 'json' },
     { name: 'claims', type: 'json' },
     { name: 'at', type: 'date' },
+    { name: 'audience', type: 'number' },
   ],
 }

@@ -130,11 +130,11 @@ export const Campaigns: CollectionConfig = {
       },
     },
     {
-      name: 'insights',
+      name: 'audiencePreview',
       type: 'ui',
       admin: {
         position: 'sidebar',
-        components: { Field: '/components/CampaignInsights#CampaignInsights' },
+        components: { Field: '/components/CampaignAudience#CampaignAudience' },
       },
     },
     {

@@ -94,6 +94,9 @@ function refusalFor(schema: z.ZodType, issue: z.core.$ZodIssue): Refusal {
       en: `The request body must be a JSON object, got ${shown(input)}.`,
     })
   }
+  if (issue.path.length > 2 || (issue.path.length === 2 && typeof index !== 'number')) {
+    return nestedRefusal(schema, issue.path, input)
+  }
   const field = String(name)
   const fieldSchema = (schema as { shape?: Record<string, z.ZodType> }).shape?.[field]
   if (typeof index === 'number') {
@@ -122,6 +125,50 @@ function refusalFor(schema: z.ZodType, issue: z.core.$ZodIssue): Refusal {
         })
   }
   return refusal(field, {
+    zh: `“${field}”必须是${spaced(what.zh)}，收到 ${shown(input)}。`,
+    en: `"${field}" must be ${what.en}, got ${shown(input)}.`,
+  })
+}
+
+/** The schema at `path` inside an object schema (through optional, nullable and default wrappers). */
+function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | undefined {
+  let current: z.ZodType | undefined = schema
+  for (const key of path) {
+    for (let depth = 0; current && depth < 4; depth += 1) {
+      const def = current._zod.def as { innerType?: z.ZodType; in?: z.ZodType }
+      if (typeof key === 'number' ? 'element' in def : 'shape' in def) break
+      current = def.innerType ?? def.in
+    }
+    if (!current) return undefined
+    const def = current._zod.def as {
+      element?: z.ZodType
+      shape?: Record<string, z.ZodType>
+    }
+    current = typeof key === 'number' ? def.element : def.shape?.[String(key)]
+  }
+  return current
+}
+
+/**
+ * A problem inside a nested object (`terms.budget.totalRedemptions`, `terms.audience.tiers.2`): the
+ * whole path is the field, described by the innermost schema that describes itself.
+ */
+function nestedRefusal(schema: z.ZodType, path: readonly PropertyKey[], input: unknown): Refusal {
+  const field = path.map(String).join('.')
+  const last = path[path.length - 1]
+  const refusal = (message: Localized): Refusal => ({ reason: 'invalid_request', field, message })
+  if (typeof last === 'number') {
+    const list = path.slice(0, -1).map(String).join('.')
+    const item = describe(
+      metaOf(schemaAt(schema, path)) ?? metaOf(schemaAt(schema, path.slice(0, -1))),
+    )
+    return refusal({
+      zh: `“${list}”第 ${last + 1} 项必须是${spaced(item.zh)}，收到 ${shown(input)}。`,
+      en: `Item ${last + 1} of "${list}" must be ${item.en}, got ${shown(input)}.`,
+    })
+  }
+  const what = describe(metaOf(schemaAt(schema, path)))
+  return refusal({
     zh: `“${field}”必须是${spaced(what.zh)}，收到 ${shown(input)}。`,
     en: `"${field}" must be ${what.en}, got ${shown(input)}.`,
   })

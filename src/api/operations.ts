@@ -18,7 +18,11 @@ import {
   checkEntitlement,
   memberEntitlements,
 } from '../operations/entitlements/service'
-import { campaignStats, previewAudience } from '../operations/campaigns/audiencePreview'
+import {
+  campaignStats,
+  previewAudience,
+  previewSavedAudience,
+} from '../operations/campaigns/audiencePreview'
 import { memberOffers } from '../operations/campaigns/memberOffers'
 import {
   attributeReferral,
@@ -31,7 +35,8 @@ import { authorise } from './authorise'
 import { parseInput } from './input'
 import {
   attributeReferralSchema,
-  audiencePreviewSchema,
+  campaignByIdSchema,
+  campaignDraftSchema,
   campaignStatsSchema,
   checkBatchSchema,
   checkSchema,
@@ -278,14 +283,50 @@ export const apiOperations = {
   audiencePreview: operation({
     name: 'audiencePreview',
     policy: operationPolicy.audiencePreview,
-    schema: audiencePreviewSchema,
+    schema: campaignDraftSchema,
     refusals: ['campaign_unknown'],
     run: (call, input) => previewAudience(requestOf(call, 'audiencePreview'), input),
     rest: {
       method: 'POST',
+      path: `/${slugs.campaigns}/preview-audience`,
+      collection: slugs.campaigns,
+      input: 'body',
+    },
+    graphql: {
+      kind: 'query',
+      field: 'campaignAudiencePreview',
+      args: {
+        id: 'String',
+        slug: 'String',
+        name: 'CampaignDraftValue',
+        kind: 'String',
+        schedule: 'CampaignDraftValue',
+        terms: 'CampaignDraftValue',
+      },
+      type: 'CampaignAudiencePreview',
+      description:
+        'Who a campaign as edited would reach (at its start, or now), by tier and why not, its prices and its cost at the budget.',
+    },
+    lean: false,
+  }),
+  savedAudiencePreview: operation({
+    name: 'savedAudiencePreview',
+    policy: operationPolicy.audiencePreview,
+    schema: campaignByIdSchema,
+    refusals: ['campaign_unknown'],
+    run: (call, input) => previewSavedAudience(requestOf(call, 'savedAudiencePreview'), input),
+    rest: {
+      method: 'GET',
       path: `/${slugs.campaigns}/:id/preview-audience`,
       collection: slugs.campaigns,
-      input: { bodyAs: 'fields' },
+      input: 'query',
+    },
+    graphql: {
+      kind: 'query',
+      field: 'savedCampaignAudiencePreview',
+      args: { id: 'String!' },
+      type: 'CampaignAudiencePreview',
+      description: "The audience preview of a saved campaign's latest draft.",
     },
     lean: false,
   }),

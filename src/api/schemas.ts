@@ -13,7 +13,7 @@
 import { z } from 'zod'
 
 import { externalIdPattern, keyPattern, objectIdPattern } from '../adapters/memberRef'
-import { campaignKinds } from '../domain/campaigns/types'
+import { audienceStatuses, campaignKinds } from '../domain/campaigns/types'
 import { billingPeriods, type Localized } from '../domain/catalogue/types'
 import { orderTypes } from '../domain/entitlements/membership'
 
@@ -183,20 +183,57 @@ export const memberOffersSchema = z.object({
   locale: described(z.enum(['zh', 'en']).default('zh'), { zh: 'zh 或 en', en: 'zh or en' }),
 })
 
-const campaignId = described(z.string().regex(objectIdPattern), {
+const campaignIdText = {
   zh: '营销活动的 Payload ID（24 位十六进制）',
   en: "the campaign's Payload id (24 hex digits)",
+}
+const campaignId = described(z.string().regex(objectIdPattern), campaignIdText)
+
+/** GET /api/campaigns/{id}/preview-audience and GET /api/campaigns/{id}/stats. */
+export const campaignByIdSchema = z.object({ id: campaignId })
+export const campaignStatsSchema = campaignByIdSchema
+
+const tierId = z.string().regex(objectIdPattern)
+/** A relationship as the admin form holds it (the id) or as the REST API reads it (`{ id }`). */
+const tierRef = described(
+  z.union([tierId, z.object({ id: tierId }).transform((tier) => tier.id)]),
+  {
+    zh: '等级的 Payload ID（24 位十六进制）',
+    en: "a tier's Payload id (24 hex digits)",
+  },
+)
+const wholeDays = described(z.number().int().min(0).max(100_000).nullish(), {
+  zh: '0 到 100000 之间的整数天数，或留空（不限）',
+  en: 'a whole number of days from 0 to 100000, or empty (any)',
+})
+const amountInYuan = described(z.number().min(0).max(100_000_000).nullish(), {
+  zh: '0 到 100000000 之间的金额（元），或留空',
+  en: 'an amount in yuan from 0 to 100000000, or empty',
+})
+const instant = described(z.iso.datetime({ offset: true }).nullish(), {
+  zh: 'ISO 8601 时间，例如 2026-11-10T16:00:00.000Z',
+  en: 'an ISO 8601 instant, e.g. 2026-11-10T16:00:00.000Z',
+})
+const localizedText = described(
+  z.union([
+    z.string().max(500),
+    z.object({ zh: z.string().max(500).nullish(), en: z.string().max(500).nullish() }),
+  ]),
+  {
+    zh: '不超过 500 字的文字，或 { zh, en }',
+    en: 'a text of at most 500 characters, or { zh, en }',
+  },
+)
+const listOf = <T extends z.ZodType>(item: T, text: Localized) =>
+  described(z.array(item).max(maxBatch).nullish(), {
+    zh: `最多 ${maxBatch} 个${text.zh}组成的数组`,
+    en: `an array of at most ${maxBatch} ${text.en}`,
+  })
+const periods = listOf(oneOf(billingPeriods), {
+  zh: '计费周期（monthly、quarterly、annual）',
+  en: 'billing periods (monthly, quarterly, annual)',
 })
 
-export const audiencePreviewSchema = z.object({
-  id: campaignId,
-  fields: described(z.record(z.string(), z.unknown()).optional(), {
-    zh: '编辑中的活动字段组成的 JSON 对象（可省略：则用当前草稿）',
-    en: "a JSON object of the campaign's edited fields (or nothing: the latest draft)",
-  }),
-})
-
-export const campaignStatsSchema = z.object({ id: campaignId })
 export const memberReferralSchema = z.object({ member: memberRef })
 
 export const attributeReferralSchema = z.object({
@@ -208,3 +245,90 @@ export const attributeReferralSchema = z.object({
     en: "the friend's 12-character referral code (digits 2–9 and letters A–Z without I, L or O; case, spaces and hyphens do not matter)",
   }),
 })
+/**
+ * POST /api/campaigns/preview-audience: the campaign as the editor holds it (its form values), or
+ * any part of it laid over the saved campaign `id`. Only what the audience and the price read is
+ * taken (name, kind, schedule, terms); the copy, channels and anything else are ignored. The
+ * values' types are checked; the publish rules are not (a draft may still break them).
+ */
+export const campaignDraftSchema = z
+  .object({
+    id: campaignId.optional(),
+    slug: described(z.string().max(200).nullish(), {
+      zh: '不超过 200 字的标识',
+      en: 'a slug of at most 200 characters',
+    }),
+    name: localizedText.nullish(),
+    kind: oneOf(campaignKinds).optional(),
+    schedule: z
+      .object({ startsAt: instant, endsAt: instant, pausedAt: instant, endedAt: instant })
+      .nullish(),
+    terms: z
+      .object({
+        audience: z
+          .object({
+            tiers: listOf(tierRef, { zh: '等级 ID', en: 'tier ids' }),
+            statuses: listOf(oneOf(audienceStatuses), {
+              zh: '会员状态（active、grace、lapsed、never_paid）',
+              en: 'membership statuses (active, grace, lapsed, never_paid)',
+            }),
+            periodEndsWithinDays: wholeDays,
+            lapsedWithinDays: wholeDays,
+            joinedWithinDays: wholeDays,
+            billingPeriods: periods,
+            growthValue: z
+              .object({
+                min: described(z.number().nullish(), { zh: '数字或留空', en: 'a number or empty' }),
+                max: described(z.number().nullish(), { zh: '数字或留空', en: 'a number or empty' }),
+              })
+              .nullish(),
+            excludeRedeemedSameKindWithinDays: wholeDays,
+          })
+          .nullish(),
+        target: z.object({ tier: tierRef.nullish(), billingPeriods: periods }).nullish(),
+        offer: z
+          .object({
+            discount: z
+              .object({
+                kind: oneOf(['none', 'percent_off', 'amount_off', 'fixed_price']).nullish(),
+                percent: described(z.number().min(0).max(100).nullish(), {
+                  zh: '0 到 100 之间的百分比',
+                  en: 'a percentage from 0 to 100',
+                }),
+                amount: amountInYuan,
+                price: amountInYuan,
+              })
+              .nullish(),
+            bonusDays: wholeDays,
+            trialDays: wholeDays,
+          })
+          .nullish(),
+        budget: z
+          .object({
+            totalRedemptions: described(z.number().int().min(0).max(1_000_000_000).nullish(), {
+              zh: '不小于 0 的整数，或留空（不限）',
+              en: 'a whole number of at least 0, or empty (unlimited)',
+            }),
+            perMember: described(z.number().int().min(1).max(1_000_000).nullish(), {
+              zh: '不小于 1 的整数',
+              en: 'a whole number of at least 1',
+            }),
+            maxDiscount: amountInYuan,
+          })
+          .nullish(),
+        priority: described(z.number().int().nullish(), { zh: '整数', en: 'a whole number' }),
+      })
+      .nullish(),
+  })
+  .check((context) => {
+    const draft = context.value
+    if (draft.id === undefined && draft.kind === undefined) {
+      context.issues.push({
+        input: draft,
+        ...crossField('kind', {
+          zh: '未保存的活动需要“kind”（活动类型：upgrade、renewal、retention、winback、trial 或 referral）；已保存的活动请给出它的“id”。',
+          en: 'A campaign not yet saved needs "kind" (upgrade, renewal, retention, winback, trial or referral); for a saved one give its "id".',
+        }),
+      })
+    }
+  })

@@ -20,7 +20,7 @@ export const memberEndpoints: Endpoint[] = collectionEndpoints(slugs.members)
 export const publishImpactEndpoint = only(slugs.tiers)
 
 /**
- * POST /api/campaigns/{id}/preview-audience (the editor's audience preview) and
- * GET /api/campaigns/{id}/stats.
+ * POST /api/campaigns/preview-audience (the editor's audience preview of the form as edited),
+ * GET /api/campaigns/{id}/preview-audience (of a saved campaign) and GET /api/campaigns/{id}/stats.
  */
 export const campaignEndpoints: Endpoint[] = collectionEndpoints(slugs.campaigns)

@@ -298,7 +298,7 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
   const CampaignRef = new GraphQLObjectType({
     name: 'CampaignRef',
     fields: {
-      id: { type: required(GraphQLString) },
+      id: { type: GraphQLString, description: 'null for a campaign not yet saved.' },
       slug: { type: required(GraphQLString) },
       name: { type: required(Localized) },
       kind: { type: required(GraphQLString) },
@@ -307,9 +307,98 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
   const CampaignBudget = new GraphQLObjectType({
     name: 'CampaignBudgetFigures',
     fields: {
-      totalRedemptions: { type: GraphQLInt },
+      totalRedemptions: { type: GraphQLInt, description: 'null: unlimited.' },
       perMember: { type: required(GraphQLInt) },
-      maxDiscount: { type: GraphQLInt },
+      maxDiscount: { type: GraphQLFloat, description: '分; null: no cap.' },
+    },
+  })
+  const CampaignTier = new GraphQLObjectType({
+    name: 'CampaignTierRef',
+    fields: {
+      id: { type: required(GraphQLString) },
+      slug: { type: required(GraphQLString) },
+      name: { type: required(Localized) },
+      rank: { type: GraphQLFloat },
+    },
+  })
+  const TierCount = new GraphQLObjectType({
+    name: 'CampaignAudienceTier',
+    fields: { tier: { type: required(CampaignTier) }, members: { type: required(GraphQLInt) } },
+  })
+  const WhyNot = new GraphQLObjectType({
+    name: 'CampaignAudienceMiss',
+    description: 'Members outside the audience by the first condition they miss.',
+    fields: {
+      reason: { type: required(GraphQLString) },
+      message: { type: required(Localized) },
+      members: { type: required(GraphQLInt) },
+    },
+  })
+  const OfferPrice = new GraphQLObjectType({
+    name: 'CampaignOfferPrice',
+    description: 'The offer on one price of a tier it sells, in 分.',
+    fields: {
+      tier: { type: required(CampaignTier) },
+      billingPeriod: { type: required(GraphQLString) },
+      sellingPrice: { type: required(GraphQLFloat) },
+      offerPrice: { type: required(GraphQLFloat) },
+      saving: { type: required(GraphQLFloat) },
+    },
+  })
+  const Cost = new GraphQLObjectType({
+    name: 'CampaignBudgetCost',
+    description: 'The discount (分) if the eligible members redeem, up to the budget and the cap.',
+    fields: {
+      redemptions: { type: required(GraphQLInt) },
+      discount: { type: required(GraphQLFloat) },
+      capped: { type: required(GraphQLBoolean) },
+      unlimited: {
+        type: required(GraphQLBoolean),
+        description: 'No redemption budget and no cap: the cost grows with the audience.',
+      },
+    },
+  })
+  const CampaignAudiencePreview = new GraphQLObjectType({
+    name: 'CampaignAudiencePreview',
+    description:
+      'Who a campaign reaches at `evaluatedAt` (its start while ahead, else now), its prices and cost.',
+    fields: {
+      campaign: { type: required(CampaignRef) },
+      evaluatedAt: { type: required(GraphQLString) },
+      countedAt: { type: required(GraphQLString), description: '`start` or `now`.' },
+      members: { type: required(GraphQLInt) },
+      eligible: { type: required(GraphQLInt) },
+      eligibleByTier: { type: list(TierCount) },
+      ineligible: { type: list(WhyNot) },
+      prices: { type: list(OfferPrice) },
+      cost: { type: required(Cost) },
+      budget: { type: required(CampaignBudget) },
+      currency: { type: required(GraphQLString) },
+    },
+  })
+  const CampaignDraftValue = new GraphQL.GraphQLScalarType({
+    name: 'CampaignDraftValue',
+    description:
+      'A part of a campaign as the editor holds it (a JSON value: `schedule`, `terms`, `name`); its shape is checked like the REST body.',
+    serialize: (value) => value,
+    parseValue: (value) => value,
+    parseLiteral: (node, variables) => GraphQL.valueFromASTUntyped(node, variables),
+  })
+  const TierPeriod = new GraphQLObjectType({
+    name: 'CampaignRedemptionsByTier',
+    fields: {
+      tier: { type: CampaignTier },
+      billingPeriod: { type: GraphQLString },
+      redemptions: { type: required(GraphQLInt) },
+      revenue: { type: required(GraphQLFloat) },
+      discountGiven: { type: required(GraphQLFloat) },
+    },
+  })
+  const BudgetLeft = new GraphQLObjectType({
+    name: 'CampaignBudgetLeft',
+    fields: {
+      redemptions: { type: GraphQLInt, description: 'null: unlimited.' },
+      discount: { type: GraphQLFloat, description: '分; null: no cap.' },
     },
   })
   const CampaignStats = new GraphQLObjectType({
@@ -323,10 +412,12 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
       redemptions: { type: required(GraphQLInt) },
       revenue: { type: required(GraphQLFloat) },
       discountGiven: { type: required(GraphQLFloat) },
+      byTierAndPeriod: { type: list(TierPeriod) },
       audienceAtLaunch: { type: GraphQLInt },
       audienceCountedAt: { type: GraphQLString },
-      conversion: { type: GraphQLFloat },
+      conversion: { type: GraphQLFloat, description: 'Redemptions / audience at launch.' },
       budget: { type: required(CampaignBudget) },
+      budgetLeft: { type: required(BudgetLeft) },
       currency: { type: required(GraphQLString) },
       evaluatedAt: { type: required(GraphQLString) },
     },
@@ -363,6 +454,8 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
   })
 
   return {
+    CampaignAudiencePreview,
+    CampaignDraftValue,
     CampaignStats,
     MemberEntitlements,
     MemberOffers,

@@ -130,6 +130,171 @@ describe.skipIf(!chromium)('the built admin', () => {
     }
   })
 
+  it('lets a marketer create, preview and publish a campaign that a member is offered, billing redeems and the stats count', async () => {
+    const marketer = demoStaff.find((person) => person.role === 'marketing')!
+    const page = await browser!.newPage({
+      locale: 'en-US',
+      viewport: { width: 1440, height: 1000 },
+    })
+    const shot = (name: string) =>
+      page.screenshot({ path: path.join('.data', 'e2e', `campaign-${name}.png`), fullPage: true })
+    /** Picks an option of a Payload select or relationship field by its label. */
+    const choose = async (field: string, option: RegExp) => {
+      await page.locator(`#field-${field} .rs__control`).click()
+      await page.locator('.rs__option', { hasText: option }).first().click()
+    }
+    /** A wall-clock time in Asia/Shanghai, as the campaign's date pickers take it. */
+    const shanghai = (offsetMs: number) => {
+      const parts = new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'Asia/Shanghai',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).formatToParts(new Date(Date.now() + offsetMs))
+      const part = (type: string) => parts.find((entry) => entry.type === type)!.value
+      return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`
+    }
+    const slug = `e2e-gold-upgrade-${Date.now()}`
+    try {
+      await page.goto(`${baseUrl}/admin/login`)
+      await page.locator('input[name="email"]').fill(marketer.email)
+      await page.locator('input[name="password"]').fill(marketer.password)
+      await page.locator('button[type="submit"]').click()
+      await page.waitForURL((url) => url.pathname === '/admin', { timeout: 60_000 })
+
+      // The marketer fills in a Silver → Gold upgrade at 20 % off, in Chinese first.
+      await page.goto(`${baseUrl}/admin/collections/campaigns/create`)
+      await page.locator('#field-name').waitFor({ timeout: 60_000 })
+      await page.locator('#field-name').fill('E2E 黄金升级')
+      await page.locator('#field-slug').fill(slug)
+      await choose('kind', /^Upgrade$/)
+      // Typed in the campaign's zone (Asia/Shanghai), whatever zone the browser is in.
+      const startsAt = shanghai(-3_600_000)
+      const start = page.locator('#field-schedule__startsAt input').first()
+      await start.fill(startsAt)
+      await start.press('Escape')
+      const end = page.locator('#field-schedule__endsAt input').first()
+      await end.fill(shanghai(10 * 86_400_000))
+      await end.press('Escape')
+      await choose('terms__audience__tiers', /Silver|白银/)
+      await choose('terms__target__tier', /Gold|黄金/)
+      await choose('terms__offer__discount__kind', /Percent/i)
+      await page.locator('#field-terms__offer__discount__percent').fill('20')
+      await page.locator('#field-terms__budget__totalRedemptions').fill('10')
+      await choose('channels', /In-app/i)
+      await page.locator('#field-copy__headline').fill('黄金限时 8 折')
+      await page.locator('#field-copy__body').fill('白银会员升级黄金享 8 折')
+      await page.locator('#field-copy__callToAction').fill('立即升级')
+      await page.getByRole('button', { name: 'Save Draft' }).click()
+      await page.waitForURL((url) => /\/campaigns\/[0-9a-f]{24}/.test(url.pathname), {
+        timeout: 60_000,
+      })
+      const editUrl = page.url().split('?')[0]!
+      expect(await page.locator('#field-schedule__startsAt input').first().inputValue()).toBe(
+        startsAt,
+      )
+
+      // Then the English copy, in the English locale.
+      await page.goto(`${editUrl}?locale=en`)
+      await page.locator('#field-name').waitFor({ timeout: 60_000 })
+      await page.locator('#field-name').fill('E2E Gold upgrade')
+      await page.locator('#field-copy__headline').fill('Gold, 20 % off for a limited time')
+      await page.locator('#field-copy__body').fill('Silver members upgrade to Gold for 20 % less')
+      await page.locator('#field-copy__callToAction').fill('Upgrade now')
+      await page.getByRole('button', { name: 'Save Draft' }).click()
+      await expect
+        .poll(async () => page.locator('.payload-toast-container').innerText(), { timeout: 30_000 })
+        .toMatch(/saved|Draft/i)
+
+      // The audience preview, before publishing.
+      await page.getByRole('button', { name: /Preview who qualifies/ }).click()
+      const preview = page.locator('[data-testid="audience-preview"]')
+      await expect
+        .poll(async () => preview.innerText(), { timeout: 60_000 })
+        .toMatch(/Eligible now: [1-9]\d* of \d+ members[\s\S]*Silver[\s\S]*Gold · annual/)
+      await shot('preview')
+
+      await page.getByRole('button', { name: 'Publish changes' }).click()
+      await expect
+        .poll(async () => page.locator('#field-status').innerText(), { timeout: 60_000 })
+        .toMatch(/Live/)
+      const campaign = (
+        await payload.find({ collection: slugs.campaigns, where: { slug: { equals: slug } } })
+      ).docs[0]!
+
+      // A frontend asks for a Silver member in the audience: the offer is there, and a refused
+      // check carries an offer too.
+      const silver = (
+        await payload.find({ collection: slugs.tiers, where: { slug: { equals: 'silver' } } })
+      ).docs[0]!
+      const holders = await payload.find({
+        collection: slugs.members,
+        where: {
+          and: [
+            { tier: { equals: silver.id } },
+            { status: { equals: 'active' } },
+            { periodEnd: { greater_than: new Date().toISOString() } },
+          ],
+        },
+        limit: 1,
+        depth: 0,
+      })
+      const member = holders.docs[0]!
+      const frontend = {
+        Authorization: `${slugs.serviceAccounts} API-Key ${demoServiceAccount.apiKey}`,
+      }
+      const offers = (await (
+        await fetch(`${baseUrl}/api/members/${member.id}/offers?kind=upgrade&locale=en`, {
+          headers: frontend,
+        })
+      ).json()) as {
+        offers: {
+          campaign: { slug: string }
+          tier: { id: string }
+          billingPeriod: string
+          offerPrice: number
+          copy: { headline: string }
+        }[]
+      }
+      const offer = offers.offers.find((entry) => entry.campaign.slug === slug)!
+      expect(offer).toMatchObject({ copy: { headline: 'Gold, 20 % off for a limited time' } })
+
+      // Billing redeems it with an order at the offer price.
+      const order = await fetch(`${baseUrl}/api/membership/orders`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `${slugs.serviceAccounts} API-Key ${demoBillingAccount.apiKey}`,
+        },
+        body: JSON.stringify({
+          orderId: `e2e-${slug}`,
+          type: 'upgrade',
+          member: member.id,
+          tier: offer.tier.id,
+          billingPeriod: offer.billingPeriod,
+          amount: offer.offerPrice,
+          campaign: slug,
+        }),
+      })
+      expect(order.status).toBe(201)
+
+      // The campaign page counts it.
+      await page.goto(`${editUrl}`)
+      await expect
+        .poll(async () => page.locator('[data-testid="campaign-stats"]').innerText(), {
+          timeout: 60_000,
+        })
+        .toMatch(/Redemptions: 1\b/)
+      await shot('stats')
+      expect(String(campaign.id)).toMatch(/^[0-9a-f]{24}$/)
+    } finally {
+      await page.close()
+    }
+  })
+
   it('answers GraphQL over HTTP, with and without an API key', async () => {
     const anonymous = await fetch(`${baseUrl}/api/graphql`, {
       method: 'POST',

@@ -922,15 +922,34 @@ const cases: Case[] = [
     guarded: true,
   },
 
-  // POST /api/campaigns/{id}/preview-audience (the campaign editor; REST only)
+  // POST /api/campaigns/preview-audience (the campaign editor's form as edited)
   {
     operation: 'audiencePreview',
-    name: 'the audience of a campaign as edited',
+    name: 'the audience of a saved campaign as edited',
     as: 'marketing',
     send: () => ({
       fields: {
         id: world.campaigns.live,
-        fields: { terms: { offer: { discount: { kind: 'percent_off', percent: 30 } } } },
+        terms: { offer: { discount: { kind: 'percent_off', percent: 30 } } },
+      },
+    }),
+    status: 200,
+  },
+  {
+    operation: 'audiencePreview',
+    name: 'the audience of a campaign not yet saved, counted at its start',
+    as: 'marketing',
+    send: () => ({
+      fields: {
+        name: '新活动',
+        kind: 'upgrade',
+        schedule: { startsAt: fromNow(2 * times.day), endsAt: fromNow(5 * times.day) },
+        terms: {
+          audience: { tiers: [fixture.tiers.silver], statuses: ['active'] },
+          target: { tier: fixture.tiers.gold, billingPeriods: ['annual'] },
+          offer: { discount: { kind: 'amount_off', amount: 100 } },
+          budget: { totalRedemptions: 1, perMember: 1, maxDiscount: null },
+        },
       },
     }),
     status: 200,
@@ -946,6 +965,54 @@ const cases: Case[] = [
   },
   {
     operation: 'audiencePreview',
+    name: 'a malformed campaign id',
+    as: 'marketing',
+    send: () => ({ fields: { id: 'double11' } }),
+    status: 400,
+    reason: 'invalid_request',
+    field: 'id',
+  },
+  {
+    operation: 'audiencePreview',
+    name: 'a negative redemption budget, named at its nested field',
+    as: 'marketing',
+    send: () => ({
+      fields: { kind: 'upgrade', terms: { budget: { totalRedemptions: -3 } } },
+      headers: { 'accept-language': 'en' },
+    }),
+    status: 400,
+    reason: 'invalid_request',
+    field: 'terms.budget.totalRedemptions',
+  },
+  {
+    operation: 'audiencePreview',
+    name: 'a campaign not yet saved without its kind',
+    as: 'marketing',
+    send: () => ({ fields: { terms: { budget: { totalRedemptions: 5 } } } }),
+    status: 400,
+    reason: 'invalid_request',
+    field: 'kind',
+  },
+
+  // GET /api/campaigns/{id}/preview-audience (a saved campaign's latest draft)
+  {
+    operation: 'savedAudiencePreview',
+    name: 'the audience of a saved campaign',
+    as: 'marketing',
+    send: () => ({ fields: { id: world.campaigns.live } }),
+    status: 200,
+  },
+  {
+    operation: 'savedAudiencePreview',
+    name: 'a campaign that does not exist',
+    as: 'marketing',
+    send: () => ({ fields: { id: 'f'.repeat(24) } }),
+    status: 404,
+    reason: 'campaign_unknown',
+    field: 'id',
+  },
+  {
+    operation: 'savedAudiencePreview',
     name: 'a malformed campaign id',
     as: 'marketing',
     send: () => ({ fields: { id: 'double11' } }),
@@ -1175,6 +1242,7 @@ const wrongRole: Record<OperationName, Who> = {
   publishImpact: 'frontend',
   audiencePreview: 'billing',
   campaignStats: 'frontend',
+  savedAudiencePreview: 'frontend',
   pricingMatrix: 'anonymous',
   memberReferral: 'viewer',
   attributeReferral: 'viewer',
@@ -1189,6 +1257,7 @@ const validInput: Record<OperationName, () => Record<string, unknown>> = {
   publishImpact: () => ({ id: fixture.tiers.silver }),
   audiencePreview: () => ({ id: world.campaigns.live }),
   campaignStats: () => ({ id: world.campaigns.live }),
+  savedAudiencePreview: () => ({ id: world.campaigns.live }),
   pricingMatrix: () => ({}),
   memberReferral: () => ({ member: world.silver.id }),
   attributeReferral: () => ({ member: world.entry.id, code: 'ZZZZZZZZZZZZ' }),

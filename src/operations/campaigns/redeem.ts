@@ -613,4 +613,7 @@ const rememberWritten = (payload: Payload, claim: CampaignClaim): void =>
     kind: claim.kind,
     at: claim.at,
     discount: claim.discount,
+    amountPaid: claim.amountPaid,
+    tierId: claim.tierId,
+    billingPeriod: claim.billingPeriod,
   })

@@ -368,6 +368,10 @@ async function writeReward(
       kind: 'referral',
       at: reward.at,
       discount: 0,
+      // A reward is paid for by nobody: no revenue, no tier sold.
+      amountPaid: 0,
+      tierId: null,
+      billingPeriod: null,
       referredMemberId: reward.referredMemberId,
     })
   const recorded = await payload.findByID({

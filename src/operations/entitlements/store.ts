@@ -23,8 +23,9 @@ import {
 } from '../../adapters/entitlements'
 import { campaignFromDoc } from '../../adapters/campaigns'
 import { compileOffers, type CompiledOffers } from '../../domain/campaigns/offers'
+import type { RedemptionGist } from '../../domain/campaigns/preview'
 import type { CampaignKind, CampaignRedemption, CampaignUsage } from '../../domain/campaigns/types'
-import type { BenefitDefinition } from '../../domain/catalogue/types'
+import type { BenefitDefinition, BillingPeriod } from '../../domain/catalogue/types'
 import {
   planKey,
   type CourseRef,
@@ -61,6 +62,8 @@ type StoreState = {
   referrals: Map<string, MemberReferral>
   referredByReferrer: Map<string, Set<string>>
   rewardsByReferrer: Map<string, Map<string, number>>
+  /** What each redemption paid and bought, by campaign: the campaign's stats read these. */
+  gistsByCampaign: Map<string, RedemptionGist[]>
 }
 
 /** A member's place in the referral programme (the member document's referral fields). */
@@ -81,6 +84,10 @@ export type StoredRedemption = {
   discount: number
   /** A referral reward: `memberId` is the referrer, rewarded for this member's first paid order. */
   referredMemberId?: string | null
+  /** 分 paid, and what was bought (the campaign's stats). */
+  amountPaid: number
+  tierId: string | null
+  billingPeriod: BillingPeriod | null
 }
 
 export type CourseIndex = { byId: Map<string, CourseRef>; bySlug: Map<string, CourseRef> }
@@ -120,6 +127,7 @@ function stateOf(payload: Payload): StoreState {
       referrals: new Map(),
       referredByReferrer: new Map(),
       rewardsByReferrer: new Map(),
+      gistsByCampaign: new Map(),
     }
     registry.set(key, state)
   }
@@ -184,6 +192,9 @@ async function loadEverything(payload: Payload, state: StoreState): Promise<void
         redeemedAt: 1,
         discount: 1,
         referredMember: 1,
+        amountPaid: 1,
+        tier: 1,
+        billingPeriod: 1,
       },
     },
   )
@@ -199,6 +210,9 @@ async function loadEverything(payload: Payload, state: StoreState): Promise<void
       at: new Date(doc.redeemedAt as string | Date),
       discount: Number(doc.discount ?? 0),
       referredMemberId: refId(doc.referredMember),
+      amountPaid: Number(doc.amountPaid ?? 0),
+      tierId: refId(doc.tier),
+      billingPeriod: (doc.billingPeriod as BillingPeriod | undefined) ?? null,
     })
   }
   for await (const row of usage) {
@@ -418,7 +432,7 @@ export function rememberUsage(payload: Payload, key: string, head: UsageHead): v
 function addRedemption(state: StoreState, redemption: StoredRedemption): void {
   if (state.redemptionIds.has(redemption.orderId)) return
   state.redemptionIds.add(redemption.orderId)
-  const { memberId, campaignId, kind, at, discount } = redemption
+  const { memberId, campaignId, kind, at, discount, amountPaid, tierId, billingPeriod } = redemption
   if (redemption.referredMemberId) {
     // A reward is not the referrer taking an offer: it counts in the budget and the cap only.
     const rewards = state.rewardsByReferrer.get(memberId) ?? new Map<string, number>()
@@ -435,6 +449,10 @@ function addRedemption(state: StoreState, redemption: StoredRedemption): void {
     redemptions: used.redemptions + 1,
     discountGiven: used.discountGiven + discount,
   })
+  const gists = state.gistsByCampaign.get(campaignId)
+  const gist = { tierId, billingPeriod, amountPaid, discount }
+  if (gists) gists.push(gist)
+  else state.gistsByCampaign.set(campaignId, [gist])
 }
 
 /** A redemption just written: offers and eligibility follow it at once (counted once per order). */
@@ -470,6 +488,13 @@ const noRewards: ReadonlyMap<string, number> = new Map()
 /** The referrer's rewards by campaign id, from memory. */
 export const storedRewards = (payload: Payload, referrerId: string): ReadonlyMap<string, number> =>
   stateOf(payload).rewardsByReferrer.get(referrerId) ?? noRewards
+const noGists: readonly RedemptionGist[] = []
+
+/** What a campaign's redemptions paid and bought, from memory (its stats). */
+export const storedRedemptionGists = (
+  payload: Payload,
+  campaignId: string,
+): readonly RedemptionGist[] => stateOf(payload).gistsByCampaign.get(campaignId) ?? noGists
 
 /** Every member in the store (benchmarks and impact previews iterate them). */
 export const storedMembers = (payload: Payload): IterableIterator<MemberRecord> =>

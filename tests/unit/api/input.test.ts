@@ -5,6 +5,7 @@ import { z } from 'zod'
 
 import { parseInput, queryInput } from '../../../src/api/input'
 import {
+  campaignDraftSchema,
   checkBatchSchema,
   checkSchema,
   consumeSchema,
@@ -179,6 +180,60 @@ describe('the other schemas', () => {
     )
     expect(parseInput(pricingMatrixSchema, {})).toEqual({ ok: true, value: { locale: 'zh' } })
     expect(refusalOf(memberEntitlementsSchema, { member: 'a/b' }).field).toBe('member')
+  })
+})
+
+describe('the campaign draft schema (the audience preview)', () => {
+  const id = 'a'.repeat(24)
+  it('names the nested field at fault, with what it must be in both languages', () => {
+    expect(
+      refusalOf(campaignDraftSchema, { kind: 'upgrade', terms: { budget: { perMember: 0 } } }),
+    ).toEqual({
+      reason: 'invalid_request',
+      field: 'terms.budget.perMember',
+      message: {
+        zh: '“terms.budget.perMember”必须是不小于 1 的整数，收到 0。',
+        en: '"terms.budget.perMember" must be a whole number of at least 1, got 0.',
+      },
+    })
+    expect(
+      refusalOf(campaignDraftSchema, { id, terms: { audience: { statuses: ['active', 'vip'] } } }),
+    ).toMatchObject({
+      field: 'terms.audience.statuses.1',
+      message: {
+        en: expect.stringContaining('Item 2 of "terms.audience.statuses" must be one of'),
+      },
+    })
+    expect(refusalOf(campaignDraftSchema, { id, schedule: { startsAt: 'soon' } }).field).toBe(
+      'schedule.startsAt',
+    )
+    expect(refusalOf(campaignDraftSchema, { terms: {} }).field).toBe('kind')
+  })
+
+  it('keeps what the preview reads, accepts empty fields and relationships as objects', () => {
+    expect(
+      parseInput(campaignDraftSchema, {
+        id,
+        kind: 'renewal',
+        copy: { headline: 'ignored' },
+        terms: {
+          audience: { tiers: [{ id }], periodEndsWithinDays: null },
+          target: { tier: null },
+          budget: { totalRedemptions: null, maxDiscount: 12.5 },
+        },
+      }),
+    ).toEqual({
+      ok: true,
+      value: {
+        id,
+        kind: 'renewal',
+        terms: {
+          audience: { tiers: [id], periodEndsWithinDays: null },
+          target: { tier: null },
+          budget: { totalRedemptions: null, maxDiscount: 12.5 },
+        },
+      },
+    })
   })
 })
 

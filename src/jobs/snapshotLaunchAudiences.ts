@@ -3,16 +3,16 @@ import type { TaskConfig } from 'payload'
 import { snapshotLaunchAudiences } from '../operations/campaigns/audiencePreview'
 
 /**
- * Every 5 minutes: counts, once, the audience of each campaign that has started (the denominator
- * of its conversion), as one write-once document per campaign, so every process reads one count.
+ * Every minute: counts the audience of each campaign that has just started and has no launch count
+ * yet, once (a write-once claim per campaign; docs/campaigns.md "Audience preview and stats").
  */
-export const snapshotCampaignAudiencesTask: TaskConfig<{
+export const snapshotLaunchAudiencesTask: TaskConfig<{
   input: object
   output: { recorded: number }
 }> = {
-  slug: 'snapshotCampaignAudiences',
+  slug: 'snapshotLaunchAudiences',
   label: 'Count the audience of campaigns at launch',
-  schedule: [{ cron: '0 */5 * * * *', queue: 'default' }],
+  schedule: [{ cron: '0 * * * * *', queue: 'default' }],
   outputSchema: [{ name: 'recorded', type: 'number', required: true }],
   handler: async ({ req }) => ({ output: { recorded: await snapshotLaunchAudiences(req) } }),
 }

@@ -210,11 +210,11 @@ describe.skipIf(!chromium)('the built admin', () => {
         .toMatch(/saved|Draft/i)
 
       // The audience preview, before publishing.
-      await page.getByRole('button', { name: /Preview who qualifies/ }).click()
-      const preview = page.locator('[data-testid="audience-preview"]')
+      await page.getByRole('button', { name: /Preview audience and cost/ }).click()
+      const preview = page.locator('[data-testid="campaign-audience-preview"]')
       await expect
         .poll(async () => preview.innerText(), { timeout: 60_000 })
-        .toMatch(/Eligible now: [1-9]\d* of \d+ members[\s\S]*Silver[\s\S]*Gold · annual/)
+        .toMatch(/Counted now[\s\S]*Eligible: [1-9]\d* of \d+ members[\s\S]*Cost at the budget/)
       await shot('preview')
 
       await page.getByRole('button', { name: 'Publish changes' }).click()

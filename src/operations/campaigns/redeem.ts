@@ -533,42 +533,13 @@ export async function writeRedemption(
     req,
   })
   if (existing) return
-  const campaignDoc = await payload.findByID({
-    collection: slugs.campaigns,
-    id: claim.campaignId,
-    depth: 0,
-    locale: 'all',
-    overrideAccess: true,
-    disableErrors: true,
-    req,
+  await giveCampaignGifts(req, {
+    campaignId: claim.campaignId,
+    memberId: claim.memberId,
+    at: claim.at,
+    catalogue,
+    source: 'campaign',
   })
-  if (campaignDoc) {
-    const campaign = campaignFromDoc(campaignDoc, {
-      benefitKeyOf: (id) => catalogue.benefitsById.get(id)?.key,
-    })
-    const grants = campaignGrants({
-      campaign,
-      benefitsByKey: catalogue.benefitsByKey,
-      at: claim.at,
-      timeZone: catalogue.settings.timeZone,
-    })
-    for (const grant of grants) {
-      await payload.create({
-        collection: slugs.entitlementGrants,
-        data: {
-          member: claim.memberId,
-          benefit: grant.benefitId,
-          startsAt: grant.startsAt.toISOString(),
-          endsAt: grant.endsAt.toISOString(),
-          reason: grant.reason,
-          grantedBy: `campaign:${campaign.slug}`,
-          ...rowFromValue(grant.value),
-        } as never,
-        overrideAccess: true,
-        req,
-      })
-    }
-  }
   try {
     await payload.create({
       collection: slugs.campaignRedemptions,
@@ -617,3 +588,56 @@ const rememberWritten = (payload: Payload, claim: CampaignClaim): void =>
     tierId: claim.tierId,
     billingPeriod: claim.billingPeriod,
   })
+
+/**
+ * Delivers a campaign's gifts to a member as entitlement grants whose reason names the campaign
+ * and whose `grantedBy` is `<source>:<campaign slug>` (an offer taken, or a referral reward).
+ */
+export async function giveCampaignGifts(
+  req: PayloadRequest,
+  input: {
+    campaignId: string
+    memberId: string
+    at: Date
+    catalogue: EngineCatalogue
+    source: 'campaign' | 'referral'
+  },
+): Promise<void> {
+  const { payload } = req
+  const { catalogue } = input
+  const campaignDoc = await payload.findByID({
+    collection: slugs.campaigns,
+    id: input.campaignId,
+    depth: 0,
+    locale: 'all',
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })
+  if (!campaignDoc) return
+  const campaign = campaignFromDoc(campaignDoc, {
+    benefitKeyOf: (id) => catalogue.benefitsById.get(id)?.key,
+  })
+  const grants = campaignGrants({
+    campaign,
+    benefitsByKey: catalogue.benefitsByKey,
+    at: input.at,
+    timeZone: catalogue.settings.timeZone,
+  })
+  for (const grant of grants) {
+    await payload.create({
+      collection: slugs.entitlementGrants,
+      data: {
+        member: input.memberId,
+        benefit: grant.benefitId,
+        startsAt: grant.startsAt.toISOString(),
+        endsAt: grant.endsAt.toISOString(),
+        reason: grant.reason,
+        grantedBy: `${input.source}:${campaign.slug}`,
+        ...rowFromValue(grant.value),
+      } as never,
+      overrideAccess: true,
+      req,
+    })
+  }
+}

@@ -16,11 +16,8 @@ import { ObjectId } from 'mongodb'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { slugs } from '../../../collections/slugs'
-import { campaignFromDoc } from '../../adapters/campaigns'
-import { rowFromValue } from '../../adapters/catalogue'
 import { ledgerIdsOf, refId } from '../../adapters/entitlements'
 import { audienceMatches } from '../../domain/campaigns/audience'
-import { campaignGrants } from '../../domain/campaigns/gifts'
 import {
   attributionDecision,
   attributionMessage,
@@ -51,7 +48,13 @@ import {
   storedRewards,
 } from '../entitlements/store'
 import { ok, refuse, type Outcome } from '../result'
-import { claimBudgetSlot, claimNumbered, insertClaim, releaseCampaign } from './redeem'
+import {
+  claimBudgetSlot,
+  claimNumbered,
+  giveCampaignGifts,
+  insertClaim,
+  releaseCampaign,
+} from './redeem'
 
 type Doc = Record<string, unknown>
 
@@ -382,39 +385,13 @@ async function writeReward(
   })
   if (recorded) return remember()
   if (!reward.giftsGiven) {
-    const campaignDoc = await payload.findByID({
-      ...common,
-      collection: slugs.campaigns,
-      id: reward.campaignId,
-      locale: 'all',
-      disableErrors: true,
+    await giveCampaignGifts(req, {
+      campaignId: reward.campaignId,
+      memberId: reward.referrerId,
+      at: reward.at,
+      catalogue,
+      source: 'referral',
     })
-    if (campaignDoc) {
-      const campaign = campaignFromDoc(campaignDoc, {
-        benefitKeyOf: (id) => catalogue.benefitsById.get(id)?.key,
-      })
-      const grants = campaignGrants({
-        campaign,
-        benefitsByKey: catalogue.benefitsByKey,
-        at: reward.at,
-        timeZone: catalogue.settings.timeZone,
-      })
-      for (const grant of grants) {
-        await payload.create({
-          ...common,
-          collection: slugs.entitlementGrants,
-          data: {
-            member: reward.referrerId,
-            benefit: grant.benefitId,
-            startsAt: grant.startsAt.toISOString(),
-            endsAt: grant.endsAt.toISOString(),
-            reason: grant.reason,
-            grantedBy: `referral:${campaign.slug}`,
-            ...rowFromValue(grant.value),
-          } as never,
-        })
-      }
-    }
     await claimsOf(payload).updateOne(
       { _id: `order:${reward.orderId}` } as never,
       { $set: { giftsGiven: true } } as never,

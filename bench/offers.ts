@@ -10,6 +10,7 @@ import { demoBillingAccount, demoServiceAccount } from '../seed/data/staff'
 import { demoMemberId } from '../seed/members'
 import { rawCollection } from '../src/operations/entitlements/store'
 import { argNumber, benchPayload, table } from './lib/benchPayload'
+import { ensureLiveCampaigns, publishCampaign, tierIdsBySlug } from './lib/liveCampaigns'
 import { loadTest, sampleRss, startBuiltServer } from './lib/http'
 
 const memberCount = argNumber('members', 100_000)
@@ -25,89 +26,14 @@ const day = 24 * hour
 const now = Date.now()
 const iso = (offset: number) => new Date(Math.floor((now + offset) / 60_000) * 60_000).toISOString()
 
-const tiers = new Map(
-  (
-    await payload.find({ collection: slugs.tiers, pagination: false, depth: 0, limit: 100 })
-  ).docs.map((tier) => [String(tier.slug), String(tier.id)]),
-)
-const tier = (slug: string) => {
-  const id = tiers.get(slug)
-  if (!id) throw new Error(`the demo catalogue has no tier "${slug}"`)
-  return id
-}
+const tier = await tierIdsBySlug(payload)
+const live = await ensureLiveCampaigns(payload, liveTarget, now)
 
-/** A published campaign through the Local API (the same guard rails as the admin). */
-async function publish(slug: string, fields: Record<string, unknown>, name: string) {
-  const found = await payload.find({
-    collection: slugs.campaigns,
-    where: { slug: { equals: slug } },
-    limit: 1,
-    depth: 0,
-  })
-  if (found.docs[0]) return String(found.docs[0].id)
-  const copy = { headline: name, body: name, callToAction: 'Go' }
-  const created = await payload.create({
-    collection: slugs.campaigns,
-    locale: 'zh',
-    draft: true,
-    data: { slug, name, copy, _status: 'draft', ...fields } as never,
-  })
-  await payload.update({
-    collection: slugs.campaigns,
-    id: created.id,
-    locale: 'en',
-    draft: true,
-    data: { name, copy, _status: 'draft' } as never,
-  })
-  await payload.update({
-    collection: slugs.campaigns,
-    id: created.id,
-    locale: 'zh',
-    data: { _status: 'published' } as never,
-  })
-  return String(created.id)
-}
-
-const liveNow = async () => {
-  const docs = (
-    await payload.find({ collection: slugs.campaigns, pagination: false, depth: 0, limit: 500 })
-  ).docs
-  return docs.filter((doc) => (doc as { status?: string }).status === 'live').length
-}
-
-// Live campaigns up to 20: upgrades of different sizes from each paid tier, and renewals.
-const ladder = [
-  ['free', 'silver'],
-  ['free', 'gold'],
-  ['silver', 'gold'],
-  ['silver', 'diamond'],
-  ['gold', 'diamond'],
-] as const
-for (let n = 0; (await liveNow()) < liveTarget && n < 40; n += 1) {
-  const [from, to] = ladder[n % ladder.length]!
-  const renewal = n % 4 === 3
-  await publish(
-    `bench-live-${n}-${new Date(now).toISOString().slice(0, 10)}`,
-    {
-      kind: renewal ? 'renewal' : 'upgrade',
-      schedule: { timeZone: 'Asia/Shanghai', startsAt: iso(-hour), endsAt: iso(30 * day) },
-      terms: {
-        audience: { tiers: renewal ? [] : [tier(from)] },
-        target: renewal ? {} : { tier: tier(to) },
-        offer: { discount: { kind: 'percent_off', percent: 5 + (n % 8) * 5 }, bonusDays: n % 3 },
-        budget: { perMember: 1 },
-        priority: n % 5,
-      },
-      channels: ['in-app'],
-    },
-    `Bench ${renewal ? 'renewal' : `${from}→${to}`} #${n}`,
-  )
-}
-const live = await liveNow()
 
 // The burst: a renewal offer with 10 redemptions, for members renewing a bought tier in its period.
 const burstSlug = `bench-burst-${now}`
-const burstId = await publish(
+const burstId = await publishCampaign(
+  payload,
   burstSlug,
   {
     kind: 'renewal',

@@ -34,6 +34,7 @@ const { probeRoutes } = await import('../server/hotRoutes')
 const { diagnosticRoutes } = await import('../server/diagnostics')
 const { apiRoutes } = await import('../server/apiRoutes')
 const { ensureStoreLoaded } = await import('../operations/entitlements/store')
+const { warmAudienceFacts } = await import('../operations/campaigns/audiencePreview')
 
 let server: Awaited<ReturnType<typeof startAppServer>>
 try {
@@ -43,10 +44,11 @@ try {
     port,
     routes: (payload) => {
       if (leanRoutes === 'off') return []
-      // Warm the entitlement store now rather than on the first check.
-      ensureStoreLoaded(payload).catch((error) =>
-        console.error('[server] store load failed', error),
-      )
+      // Warm the entitlement store now rather than on the first check, then the members' audience
+      // facts, so the first audience preview after a start is as quick as a later one.
+      ensureStoreLoaded(payload)
+        .then(() => warmAudienceFacts(payload))
+        .catch((error) => console.error('[server] store load failed', error))
       return [
         ...probeRoutes(),
         ...apiRoutes(payload),

@@ -206,6 +206,40 @@ describe('the audience preview of a campaign as edited', () => {
     expect(response.body).toMatchObject({ countedAt: 'now', eligible: 4 })
   })
 
+  it('counts a member whose period ends before a later start as lapsed then, after a count now', async () => {
+    // Bought Silver monthly 29 days ago: active now, lapsed at a start 20 days ahead. The
+    // count now caches every member's facts; the later start must not reuse this member's.
+    const value = growth + 2
+    const ending = (
+      await members.buyer(`silver-${fixture.suffix}`, { occurredAt: fromNow(-29 * day) })
+    ).id
+    await payload.update({
+      collection: slugs.members,
+      id: ending,
+      data: { growthPoints: value } as never,
+    })
+    const terms = {
+      ...draftTerms(),
+      audience: {
+        tiers: [fixture.tiers.silver],
+        statuses: ['active'],
+        growthValue: { min: value, max: value },
+      },
+    }
+    const now = await preview(
+      draft({ terms, schedule: { startsAt: fromNow(-hour), endsAt: fromNow(day) } }),
+    )
+    expect(now.body).toMatchObject({ countedAt: 'now', eligible: 1 })
+    const later = await preview(
+      draft({ terms, schedule: { startsAt: fromNow(20 * day), endsAt: fromNow(25 * day) } }),
+    )
+    expect(later.body).toMatchObject({ countedAt: 'start', eligible: 0 })
+    const again = await preview(
+      draft({ terms, schedule: { startsAt: fromNow(-hour), endsAt: fromNow(day) } }),
+    )
+    expect(again.body).toMatchObject({ countedAt: 'now', eligible: 1 })
+  })
+
   it('lays the edit over a saved campaign, and previews the saved one by id', async () => {
     const id = await campaigns.draft('preview-saved', { terms: draftTerms() })
     const saved = await rest('GET', `/${slugs.campaigns}/${id}/preview-audience`, {

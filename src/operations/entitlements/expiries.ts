@@ -36,6 +36,7 @@ export async function recordExpiries(req: PayloadRequest, now = new Date()): Pro
         reason: 'period ended',
       },
       overrideAccess: true,
+      depth: 0,
       req,
     })
     recorded += 1

@@ -5,6 +5,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { slugs } from '../../../collections/slugs'
+import { relationId } from '../../adapters/catalogue'
 import {
   eventFromDoc,
   ledgerIdsOf,
@@ -31,13 +32,53 @@ export async function serialized<T>(key: string, work: () => Promise<T>): Promis
   }
 }
 
-/** The member's events, in ledger order is up to the caller (replayLedger sorts). */
+/**
+ * Events already read or written, by id, per Payload instance. The ledger is append-only (nobody
+ * may update or delete an event through the API), so a remembered event never goes stale; the
+ * member is checked on use all the same. Bounded: the oldest are forgotten first.
+ */
+type Remembered = { memberId: string | null; event: MembershipEvent }
+const eventCaches = new WeakMap<object, Map<string, Remembered>>()
+const EVENT_CACHE_LIMIT = 200_000
+
+function eventCacheOf(req: PayloadRequest): Map<string, Remembered> {
+  let cache = eventCaches.get(req.payload)
+  if (!cache) {
+    cache = new Map()
+    eventCaches.set(req.payload, cache)
+  }
+  return cache
+}
+
+function remember(cache: Map<string, Remembered>, doc: object): MembershipEvent {
+  const event = eventFromDoc(doc)
+  cache.delete(event.orderId)
+  cache.set(event.orderId, { memberId: relationId((doc as { member?: unknown }).member), event })
+  if (cache.size > EVENT_CACHE_LIMIT) cache.delete(cache.keys().next().value!)
+  return event
+}
+
+/**
+ * The member's events (replayLedger sorts them). Remembered events cost nothing (an order's replay
+ * reads none but the member's older ones, once per process); the rest are read by id.
+ */
 export async function memberEvents(
   req: PayloadRequest,
   ids: readonly string[],
+  memberId?: string,
 ): Promise<MembershipEvent[]> {
+  const cache = eventCacheOf(req)
+  const found: MembershipEvent[] = []
+  const missing: string[] = []
+  for (const id of ids) {
+    const remembered = cache.get(id)
+    if (remembered && (memberId === undefined || remembered.memberId === memberId)) {
+      found.push(remembered.event)
+    } else missing.push(id)
+  }
+  // One plain `_id` lookup each (an index hit on FerretDB; `$in` of several ids is a scan there).
   const docs = await Promise.all(
-    ids.map((id) =>
+    missing.map((id) =>
       req.payload
         .findByID({
           collection: slugs.membershipEvents,
@@ -50,7 +91,13 @@ export async function memberEvents(
         .catch(() => null),
     ),
   )
-  return docs.filter((doc) => doc !== null).map((doc) => eventFromDoc(doc))
+  for (const doc of docs) if (doc) found.push(remember(cache, doc))
+  return found
+}
+
+/** Remembers an event just written (its afterChange hook), so the replay need not read it back. */
+export function rememberLedgerEvent(req: PayloadRequest, doc: object): void {
+  remember(eventCacheOf(req), doc)
 }
 
 /**
@@ -75,7 +122,7 @@ export async function applyLedger(
     const known = ledgerIdsOf(member)
     const ids = newEventId && !known.includes(newEventId) ? [...known, newEventId] : known
     const { catalogue } = await catalogueOf(req.payload)
-    const state = replayLedger(await memberEvents(req, ids), catalogue.settings.timeZone)
+    const state = replayLedger(await memberEvents(req, ids, memberId), catalogue.settings.timeZone)
     const stored = membershipFromDoc(member)
     if (ids.length !== known.length || state.eventCount !== stored.eventCount) {
       await req.payload.db.updateOne({

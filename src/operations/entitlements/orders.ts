@@ -225,6 +225,8 @@ export async function recordOrder(
         reason: claim ? `活动 / Campaign: ${claim.campaignSlug}` : undefined,
       },
       overrideAccess: true,
+      // No populated member: Payload populates with `$in`, which FerretDB answers by a scan.
+      depth: 0,
       context: { eventAlreadyValidated: true, trialFromCampaign: claim?.kind === 'trial' },
       req,
     })

@@ -11,8 +11,9 @@ describe('simplifyFilter (FerretDB pushes down only plain lookups)', () => {
     [
       'clauses on different fields',
       { $and: [{ campaign: { $eq: 'c' } }, { kind: { $in: ['trial'] } }] },
-      { campaign: 'c', kind: { $in: ['trial'] } },
+      { campaign: 'c', kind: 'trial' },
     ],
+    ["a populate's one id", { _id: { $in: [id] } }, { _id: id }],
     ['an already plain filter', { _id: 'x', status: 'active' }, { _id: 'x', status: 'active' }],
     ['null equality', { $and: [{ tier: { $eq: null } }] }, { tier: null }],
   ])('writes %s plainly', (_name, filter, plain) => {
@@ -25,6 +26,10 @@ describe('simplifyFilter (FerretDB pushes down only plain lookups)', () => {
     ['an $eq of an object', { doc: { $eq: { a: 1 } } }],
     ['an $eq of an array', { tags: { $eq: ['a', 'b'] } }],
     ['$eq beside another operator', { n: { $eq: 1, $exists: true } }],
+    ['$in of several values', { _id: { $in: ['a', 'b'] } }],
+    ['$in of null (missing fields too)', { tier: { $in: [null] } }],
+    ['$in of a pattern', { slug: { $in: [/^demo-/] } }],
+    ['$in of an array', { tags: { $in: [['a', 'b']] } }],
   ])('leaves %s as it is', (_name, filter) => {
     expect(simplifyFilter(filter)).toEqual(filter)
   })

@@ -29,7 +29,6 @@ const iso = (offset: number) => new Date(Math.floor((now + offset) / 60_000) * 6
 const tier = await tierIdsBySlug(payload)
 const live = await ensureLiveCampaigns(payload, liveTarget, now)
 
-
 // The burst: a renewal offer with 10 redemptions, for members renewing a bought tier in its period.
 const burstSlug = `bench-burst-${now}`
 const burstId = await publishCampaign(

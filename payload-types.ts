@@ -534,6 +534,10 @@ export interface MembershipEvent {
   amount?: number | null;
   currency?: string | null;
   /**
+   * The credit for the unused rest of the period replaced, from the quote (docs/rules.md rule 18); the new period was paid amount + credit.
+   */
+  credit?: number | null;
+  /**
    * Grant: days granted; renewal: bonus days.
    */
   days?: number | null;
@@ -1330,6 +1334,7 @@ export interface MembershipEventsSelect<T extends boolean = true> {
   billingPeriod?: T;
   amount?: T;
   currency?: T;
+  credit?: T;
   days?: T;
   immediate?: T;
   autoRenew?: T;
@@ -1619,6 +1624,10 @@ export interface MembershipSetting {
    */
   graceDays: number;
   /**
+   * How long an upgrade quote (with the credit for the unused period) holds; an upgrade order from billing must carry a quote id still valid (docs/rules.md rule 18).
+   */
+  quoteValidMinutes?: number | null;
+  /**
    * When a tier is published, no price may come to more than this per month (it catches fen typed as yuan); for a deliberate exception, write a price exception reason on the tier.
    */
   maximumMonthlyPrice?: number | null;
@@ -1655,6 +1664,7 @@ export interface PayloadJobsStat {
 export interface MembershipSettingsSelect<T extends boolean = true> {
   timeZone?: T;
   graceDays?: T;
+  quoteValidMinutes?: T;
   maximumMonthlyPrice?: T;
   maxCampaignDays?: T;
   maxPercentOff?: T;

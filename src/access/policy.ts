@@ -169,6 +169,8 @@ export const operationPolicy = {
   pricingMatrix: 'public',
   /** A member's referral code, referrer and rewards: the member's frontend, billing, support. */
   memberReferral: ['admin', 'support', 'frontend', 'billing'],
+  /** An upgrade quote (docs/rules.md rule 18): the member's frontend shows it, billing charges it. */
+  memberQuote: ['admin', 'support', 'frontend', 'billing'],
   /** Recording who referred a new member: the sign-up frontend or billing. */
   attributeReferral: ['admin', 'frontend', 'billing'],
 } as const satisfies Record<string, OperationRule>

@@ -12,6 +12,7 @@ import { operationPolicy, type OperationRule } from '../access/policy'
 import type { Principal } from '../access/roles'
 import { consumeBenefit } from '../operations/entitlements/consume'
 import { recordOrder, type OrderAnswer } from '../operations/entitlements/orders'
+import { upgradeQuote } from '../operations/entitlements/quote'
 import { tierPublishImpact } from '../operations/entitlements/publishImpact'
 import {
   checkBatch,
@@ -47,6 +48,7 @@ import {
   orderSchema,
   pricingMatrixSchema,
   publishImpactSchema,
+  quoteSchema,
 } from './schemas'
 
 /** What an operation runs with. `req` is there on REST and GraphQL, not on the lean path. */
@@ -239,6 +241,9 @@ export const apiOperations = {
       'already_redeemed',
       'trial_used',
       'trial_needs_campaign',
+      'quote_required',
+      'quote_unknown',
+      'quote_expired',
     ],
     run: (call, input) => recordOrder(requestOf(call, 'recordOrder'), input),
     rest: {
@@ -248,6 +253,42 @@ export const apiOperations = {
       status: (answer: OrderAnswer) => (answer.recorded ? 201 : 200),
     },
     lean: false,
+  }),
+  memberQuote: operation({
+    name: 'memberQuote',
+    policy: operationPolicy.memberQuote,
+    schema: quoteSchema,
+    refusals: [
+      'member_unknown',
+      'tier_unknown',
+      'tier_not_purchasable',
+      'billing_period_not_offered',
+      'not_an_upgrade',
+      'campaign_unknown',
+      'not_eligible',
+    ],
+    run: ({ payload }, input) => upgradeQuote(payload, input),
+    rest: {
+      method: 'GET',
+      path: `/${slugs.members}/:member/quote`,
+      collection: slugs.members,
+      input: 'query',
+    },
+    graphql: {
+      kind: 'query',
+      field: 'memberQuote',
+      args: {
+        member: 'String!',
+        tier: 'String!',
+        period: 'String',
+        campaign: 'String',
+        locale: 'String',
+      },
+      type: 'MemberQuote',
+      description:
+        'What an upgrade costs now: the price, the best live offer, the credit for the unused paid period, and a quote id an upgrade order must carry.',
+    },
+    lean: true,
   }),
   publishImpact: operation({
     name: 'publishImpact',

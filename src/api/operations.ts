@@ -13,6 +13,10 @@ import type { Principal } from '../access/roles'
 import { consumeBenefit } from '../operations/entitlements/consume'
 import { recordOrder, type OrderAnswer } from '../operations/entitlements/orders'
 import { upgradeQuote } from '../operations/entitlements/quote'
+import {
+  recordCancelIntent,
+  type CancelIntentAnswer,
+} from '../operations/entitlements/cancelIntent'
 import { tierPublishImpact } from '../operations/entitlements/publishImpact'
 import {
   checkBatch,
@@ -49,6 +53,7 @@ import {
   pricingMatrixSchema,
   publishImpactSchema,
   quoteSchema,
+  cancelIntentSchema,
 } from './schemas'
 
 /** What an operation runs with. `req` is there on REST and GraphQL, not on the lean path. */
@@ -287,6 +292,35 @@ export const apiOperations = {
       type: 'MemberQuote',
       description:
         'What an upgrade costs now: the price, the best live offer, the credit for the unused paid period, and a quote id an upgrade order must carry.',
+    },
+    lean: true,
+  }),
+  cancelIntent: operation({
+    name: 'cancelIntent',
+    policy: operationPolicy.cancelIntent,
+    schema: cancelIntentSchema,
+    refusals: ['member_unknown', 'nothing_to_cancel'],
+    run: ({ payload }, input) => recordCancelIntent(payload, input),
+    rest: {
+      method: 'POST',
+      path: `/${slugs.members}/:member/cancel-intent`,
+      collection: slugs.members,
+      input: 'body',
+      status: (answer: CancelIntentAnswer) => (answer.recorded ? 201 : 200),
+    },
+    graphql: {
+      kind: 'mutation',
+      field: 'cancelIntent',
+      args: {
+        member: 'String!',
+        reason: 'String!',
+        text: 'String',
+        confirm: 'Boolean',
+        locale: 'String',
+      },
+      type: 'CancelIntent',
+      description:
+        'The member will not renew (a reason from the fixed list): the best retention offer; confirm turns auto-renew off at the period end.',
     },
     lean: true,
   }),

@@ -15,6 +15,7 @@ import { z } from 'zod'
 import { externalIdPattern, keyPattern, objectIdPattern } from '../adapters/memberRef'
 import { audienceStatuses, campaignKinds } from '../domain/campaigns/types'
 import { billingPeriods, type Localized } from '../domain/catalogue/types'
+import { cancelReasons, cancelTextLimit } from '../domain/entitlements/cancelIntent'
 import { orderTypes } from '../domain/entitlements/membership'
 import { quoteIdPattern } from '../operations/entitlements/quoteToken'
 
@@ -177,6 +178,18 @@ export const quoteSchema = z.object({
     zh: '活动的 ID 或标识（slug）；不填则使用最优优惠',
     en: "a campaign's id or slug; leave it out for the best offer",
   }).optional(),
+  locale: described(z.enum(['zh', 'en']).default('zh'), { zh: 'zh 或 en', en: 'zh or en' }),
+})
+
+/** POST /api/members/{id}/cancel-intent (docs/rules.md rule 19). */
+export const cancelIntentSchema = z.object({
+  member: memberRef,
+  reason: oneOf(cancelReasons),
+  text: described(z.string().max(cancelTextLimit), {
+    zh: `不超过 ${cancelTextLimit} 字的说明`,
+    en: `a text of at most ${cancelTextLimit} characters`,
+  }).optional(),
+  confirm: flag.optional(),
   locale: described(z.enum(['zh', 'en']).default('zh'), { zh: 'zh 或 en', en: 'zh or en' }),
 })
 

@@ -401,6 +401,15 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
       discount: { type: GraphQLFloat, description: '分; null: no cap.' },
     },
   })
+  const ReasonCount = new GraphQLObjectType({
+    name: 'CancelReasonCount',
+    fields: {
+      reason: { type: required(GraphQLString) },
+      label: { type: required(Localized) },
+      intents: { type: required(GraphQLInt) },
+      confirmed: { type: required(GraphQLInt) },
+    },
+  })
   const CampaignStats = new GraphQLObjectType({
     name: 'CampaignStats',
     description:
@@ -418,6 +427,10 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
       conversion: { type: GraphQLFloat, description: 'Redemptions / audience at launch.' },
       budget: { type: required(CampaignBudget) },
       budgetLeft: { type: required(BudgetLeft) },
+      cancelReasons: {
+        type: list(ReasonCount),
+        description: 'A retention campaign: cancel intents it was offered to, by reason.',
+      },
       currency: { type: required(GraphQLString) },
       evaluatedAt: { type: required(GraphQLString) },
     },
@@ -515,8 +528,36 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
     },
   })
 
+  const CancelIntentRecord = new GraphQLObjectType({
+    name: 'CancelIntentRecord',
+    fields: {
+      id: { type: required(GraphQLString) },
+      reason: { type: required(GraphQLString) },
+      text: { type: GraphQLString },
+      confirmed: { type: required(GraphQLBoolean) },
+      confirmedAt: { type: GraphQLString },
+      periodEnd: { type: GraphQLString },
+      createdAt: { type: GraphQLString },
+    },
+  })
+  const CancelIntent = new GraphQLObjectType({
+    name: 'CancelIntent',
+    description: 'A member who will not renew: their intent, the retention offer, auto-renew now.',
+    fields: {
+      recorded: { type: required(GraphQLBoolean), description: 'false: the intent was there.' },
+      intent: { type: required(CancelIntentRecord) },
+      member: { type: required(MemberRef) },
+      offer: { type: Offer },
+      autoRenew: { type: required(GraphQLBoolean) },
+      periodEnd: { type: GraphQLString },
+      message: { type: required(Localized) },
+      evaluatedAt: { type: required(GraphQLString) },
+    },
+  })
+
   return {
     CampaignAudiencePreview,
+    CancelIntent,
     MemberQuote,
     CampaignDraftValue,
     CampaignStats,

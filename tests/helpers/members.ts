@@ -76,6 +76,7 @@ export function membersFactory(payload: Payload, billing: Credentials) {
         slugs.membershipEvents,
         slugs.entitlementGrants,
         slugs.benefitUsage,
+        slugs.cancelIntents,
       ] as const) {
         await payload.db.deleteMany({ collection, where: { member: { in: ids } } })
       }

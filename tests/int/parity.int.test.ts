@@ -1081,6 +1081,83 @@ const cases: Case[] = [
     field,
   })),
 
+  // POST /api/members/{id}/cancel-intent
+  ...(
+    [
+      ['a member who will not renew, with the reason', false],
+      ['confirmed at once: auto-renew is off at the period end', true],
+    ] as const
+  ).map(
+    ([name, confirm]): Case => ({
+      operation: 'cancelIntent',
+      name,
+      as: 'frontend',
+      fresh: true,
+      send: async () => {
+        const member = await members.buyer(`silver-${fixture.suffix}`)
+        const end = member.membership.periodEnd!
+        return {
+          fields: { member: member.id, reason: 'too_expensive', text: '太贵了', confirm },
+          aliases: {
+            [member.id]: '<member id>',
+            [member.externalId]: '<member>',
+            [String(end.getTime())]: '<end ms>',
+            [end.toISOString()]: '<end>',
+          },
+        }
+      },
+      status: 201,
+    }),
+  ),
+  {
+    operation: 'cancelIntent',
+    name: 'asked again in the same period: the intent already there',
+    as: 'frontend',
+    send: async () => {
+      const fields = { member: world.silver.id, reason: 'not_using' }
+      await rest('POST', `/members/${world.silver.id}/cancel-intent`, {
+        as: keys.frontend,
+        json: fields,
+      })
+      return { fields: { ...fields, locale: 'en' } }
+    },
+    status: 200,
+  },
+  {
+    operation: 'cancelIntent',
+    name: 'a member with no paid membership',
+    as: 'frontend',
+    send: () => ({ fields: { member: world.entry.id, reason: 'other' } }),
+    status: 422,
+    reason: 'nothing_to_cancel',
+    field: 'member',
+  },
+  {
+    operation: 'cancelIntent',
+    name: 'an unknown member',
+    as: 'frontend',
+    send: () => ({ fields: { member: 'nobody-like-this', reason: 'other' } }),
+    status: 404,
+    reason: 'member_unknown',
+    field: 'member',
+  },
+  ...(
+    [
+      ['a reason not on the list', { reason: 'bored' }, 'reason'],
+      ['a text over 500 characters', { reason: 'other', text: 'x'.repeat(501) }, 'text'],
+    ] as const
+  ).map(
+    ([name, change, field]): Case => ({
+      operation: 'cancelIntent',
+      name,
+      as: 'frontend',
+      send: () => ({ fields: { member: world.silver.id, ...change } }),
+      status: 400,
+      reason: 'invalid_request',
+      field,
+    }),
+  ),
+
   // POST /api/tiers/{id}/publish-impact (the admin panel; REST only)
   {
     operation: 'publishImpact',
@@ -1452,6 +1529,7 @@ const wrongRole: Record<OperationName, Who> = {
   memberReferral: 'viewer',
   attributeReferral: 'viewer',
   memberQuote: 'viewer',
+  cancelIntent: 'billing',
 }
 const validInput: Record<OperationName, () => Record<string, unknown>> = {
   memberEntitlements: () => ({ member: world.silver.id }),
@@ -1468,6 +1546,7 @@ const validInput: Record<OperationName, () => Record<string, unknown>> = {
   memberReferral: () => ({ member: world.silver.id }),
   attributeReferral: () => ({ member: world.entry.id, code: 'ZZZZZZZZZZZZ' }),
   memberQuote: () => ({ member: world.silver.id, tier: fixture.tiers.gold }),
+  cancelIntent: () => ({ member: world.silver.id, reason: 'other' }),
 }
 for (const [name, operation] of Object.entries(apiOperations) as [OperationName, ApiOperation][]) {
   if (operation.policy === 'public') continue
@@ -1628,9 +1707,18 @@ async function viaGraphql(operation: ApiOperation, who: Who, sent: Sent, status:
 
 /**
  * Times an answer takes from the clock: when it was evaluated, when a referral was recorded, a
- * quote's id, expiry and new period (each counted from the instant it was asked).
+ * quote's id, expiry and new period (each counted from the instant it was asked), when a cancel
+ * intent was recorded and confirmed.
  */
-const volatileKeys = new Set(['evaluatedAt', 'referredAt', 'quoteId', 'validUntil', 'newPeriod'])
+const volatileKeys = new Set([
+  'evaluatedAt',
+  'referredAt',
+  'quoteId',
+  'validUntil',
+  'newPeriod',
+  'createdAt',
+  'confirmedAt',
+])
 
 /** Volatile values out (evaluation times, a fresh member's ids). */
 function normalise(body: unknown, aliases: Record<string, string> = {}, withoutNulls = false) {

@@ -434,7 +434,7 @@ describe('campaign stats', () => {
     )
     expect(result.data?.campaignStats).toEqual({
       redemptions: 2,
-      revenue: 2 * (goldAnnual - saving),
+      revenue,
       conversion: 0.5,
       audienceAtLaunch: 4,
     })

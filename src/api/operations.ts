@@ -318,7 +318,7 @@ export const apiOperations = {
         confirm: 'Boolean',
         locale: 'String',
       },
-      type: 'CancelIntent',
+      type: 'MemberCancelIntent',
       description:
         'The member will not renew (a reason from the fixed list): the best retention offer; confirm turns auto-renew off at the period end.',
     },

@@ -529,7 +529,7 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
   })
 
   const CancelIntentRecord = new GraphQLObjectType({
-    name: 'CancelIntentRecord',
+    name: 'MemberCancelIntentRecord',
     fields: {
       id: { type: required(GraphQLString) },
       reason: { type: required(GraphQLString) },
@@ -541,7 +541,7 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
     },
   })
   const CancelIntent = new GraphQLObjectType({
-    name: 'CancelIntent',
+    name: 'MemberCancelIntent',
     description: 'A member who will not renew: their intent, the retention offer, auto-renew now.',
     fields: {
       recorded: { type: required(GraphQLBoolean), description: 'false: the intent was there.' },
@@ -557,7 +557,7 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
 
   return {
     CampaignAudiencePreview,
-    CancelIntent,
+    MemberCancelIntent: CancelIntent,
     MemberQuote,
     CampaignDraftValue,
     CampaignStats,

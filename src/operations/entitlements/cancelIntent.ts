@@ -44,13 +44,6 @@ type IntentDoc = {
 
 export type CancelIntentAnswer = Json & { recorded: boolean }
 
-const isDuplicate = (error: unknown): boolean => {
-  const text = String((error as { message?: unknown })?.message ?? '')
-  const code = (error as { code?: unknown; cause?: { code?: unknown } })?.code
-  return code === 11000 || (error as { cause?: { code?: unknown } })?.cause?.code === 11000 ||
-    /duplicate|E11000|unique/i.test(text)
-}
-
 async function readIntent(payload: Payload, id: string): Promise<IntentDoc | null> {
   return (await payload
     .findByID({
@@ -110,8 +103,9 @@ export async function recordCancelIntent(
       })) as unknown as IntentDoc
       recorded = true
     } catch (error) {
-      // Two calls raced in: the other stored it.
-      intent = isDuplicate(error) ? await readIntent(payload, id) : null
+      // Two calls raced in: the other stored it (Payload reports the unique id as a validation
+      // error, in the request's language), so the stored one is the answer.
+      intent = await readIntent(payload, id)
       if (!intent) throw error
     }
   }
@@ -134,8 +128,18 @@ export async function recordCancelIntent(
           overrideAccess: true,
         })
         .catch(async (error: unknown) => {
-          // Already recorded by an earlier (interrupted) confirmation: the ledger has it once.
-          if (!isDuplicate(error)) throw error
+          // Recorded by a confirmation racing this one, or an earlier interrupted one: the
+          // ledger has it once.
+          const recorded = await payload
+            .findByID({
+              collection: slugs.membershipEvents,
+              id: eventId!,
+              depth: 0,
+              overrideAccess: true,
+              disableErrors: true,
+            })
+            .catch(() => null)
+          if (!recorded) throw error
         })
     }
     intent = (await payload.update({

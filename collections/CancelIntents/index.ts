@@ -1,7 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
 import { policy } from '../../src/access/policy'
-import { cancelReasonLabels, cancelReasons, cancelTextLimit } from '../../src/domain/entitlements/cancelIntent'
+import {
+  cancelReasonLabels,
+  cancelReasons,
+  cancelTextLimit,
+} from '../../src/domain/entitlements/cancelIntent'
 import { slugs } from '../slugs'
 
 /**

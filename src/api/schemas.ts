@@ -171,7 +171,7 @@ export const quoteSchema = z.object({
   member: memberRef,
   tier: described(z.string().regex(keyPattern), {
     zh: '要升级到的等级的 ID 或标识（slug），例如 gold',
-    en: "the id or slug of the tier to upgrade to, e.g. gold",
+    en: 'the id or slug of the tier to upgrade to, e.g. gold',
   }),
   period: oneOf(billingPeriods).optional(),
   campaign: described(z.string().regex(keyPattern), {

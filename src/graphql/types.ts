@@ -485,7 +485,8 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
   })
   const QuoteCycle = new GraphQLObjectType({
     name: 'QuoteCreditCycle',
-    description: 'One paid cycle still running: what it was paid and what its unused days are worth.',
+    description:
+      'One paid cycle still running: what it was paid and what its unused days are worth.',
     fields: {
       start: { type: required(GraphQLString) },
       end: { type: required(GraphQLString) },

@@ -1087,28 +1087,26 @@ const cases: Case[] = [
       ['a member who will not renew, with the reason', false],
       ['confirmed at once: auto-renew is off at the period end', true],
     ] as const
-  ).map(
-    ([name, confirm]): Case => ({
-      operation: 'cancelIntent',
-      name,
-      as: 'frontend',
-      fresh: true,
-      send: async () => {
-        const member = await members.buyer(`silver-${fixture.suffix}`)
-        const end = member.membership.periodEnd!
-        return {
-          fields: { member: member.id, reason: 'too_expensive', text: '太贵了', confirm },
-          aliases: {
-            [member.id]: '<member id>',
-            [member.externalId]: '<member>',
-            [String(end.getTime())]: '<end ms>',
-            [end.toISOString()]: '<end>',
-          },
-        }
-      },
-      status: 201,
-    }),
-  ),
+  ).map(([name, confirm]): Case => ({
+    operation: 'cancelIntent',
+    name,
+    as: 'frontend',
+    fresh: true,
+    send: async () => {
+      const member = await members.buyer(`silver-${fixture.suffix}`)
+      const end = member.membership.periodEnd!
+      return {
+        fields: { member: member.id, reason: 'too_expensive', text: '太贵了', confirm },
+        aliases: {
+          [member.id]: '<member id>',
+          [member.externalId]: '<member>',
+          [String(end.getTime())]: '<end ms>',
+          [end.toISOString()]: '<end>',
+        },
+      }
+    },
+    status: 201,
+  })),
   {
     operation: 'cancelIntent',
     name: 'asked again in the same period: the intent already there',
@@ -1146,17 +1144,15 @@ const cases: Case[] = [
       ['a reason not on the list', { reason: 'bored' }, 'reason'],
       ['a text over 500 characters', { reason: 'other', text: 'x'.repeat(501) }, 'text'],
     ] as const
-  ).map(
-    ([name, change, field]): Case => ({
-      operation: 'cancelIntent',
-      name,
-      as: 'frontend',
-      send: () => ({ fields: { member: world.silver.id, ...change } }),
-      status: 400,
-      reason: 'invalid_request',
-      field,
-    }),
-  ),
+  ).map(([name, change, field]): Case => ({
+    operation: 'cancelIntent',
+    name,
+    as: 'frontend',
+    send: () => ({ fields: { member: world.silver.id, ...change } }),
+    status: 400,
+    reason: 'invalid_request',
+    field,
+  })),
 
   // POST /api/tiers/{id}/publish-impact (the admin panel; REST only)
   {

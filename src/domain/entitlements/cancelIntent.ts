@@ -32,7 +32,12 @@ export const cancelIntentId = (memberId: string, periodEnd: Date | null): string
 /** The ledger event that turns auto-renew off for a confirmed intent: one per intent. */
 export const cancelIntentEventId = (intentId: string): string => `cancel-intent:${intentId}`
 
-export type ReasonCount = { reason: CancelReason; label: Localized; intents: number; confirmed: number }
+export type ReasonCount = {
+  reason: CancelReason
+  label: Localized
+  intents: number
+  confirmed: number
+}
 
 /** Intents counted by reason, every reason listed (in the fixed order), confirmed ones apart. */
 export function countReasons(

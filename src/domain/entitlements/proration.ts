@@ -155,10 +155,25 @@ export function upgradeCredit(
   now: Date,
   timeZone: string,
 ): UpgradeCredit {
-  const running = cycles.filter((cycle) => cycle.end > now).map((c) => cycleCredit(c, now, timeZone))
+  const running = cycles
+    .filter((cycle) => cycle.end > now)
+    .map((c) => cycleCredit(c, now, timeZone))
   return {
     credit: running.reduce((sum, cycle) => sum + cycle.credit, 0),
     unusedDays: running.reduce((sum, cycle) => sum + cycle.unusedDays, 0),
     cycles: running,
   }
+}
+
+/**
+ * What an upgrade costs with a credit: the credit comes off the price up to the price (the amount
+ * is never negative); a credit larger than the price is not paid out (`left`).
+ */
+export function creditedPrice(
+  price: number,
+  credit: number,
+): { applied: number; amount: number; left: number } {
+  const whole = (value: number) => Math.max(0, Math.trunc(Number.isFinite(value) ? value : 0))
+  const applied = Math.min(whole(credit), whole(price))
+  return { applied, amount: whole(price) - applied, left: whole(credit) - applied }
 }

@@ -280,7 +280,9 @@ export async function campaignOrderCheck(
   }
   const credit = Math.min(Math.max(0, order.credit ?? 0), quote.price)
   if (order.amount !== quote.price - credit) {
-    const less = credit ? { zh: `，升级抵扣 ${credit} 分`, en: `, less an upgrade credit of ${credit}` } : { zh: '', en: '' }
+    const less = credit
+      ? { zh: `，升级抵扣 ${credit} 分`, en: `, less an upgrade credit of ${credit}` }
+      : { zh: '', en: '' }
     return refuse(
       'amount_mismatch',
       campaignNamed(campaign, {

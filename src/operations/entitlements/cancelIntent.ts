@@ -186,7 +186,10 @@ export async function recordCancelIntent(
 }
 
 /** A retention campaign's cancel intents by reason: those offered this campaign (stats). */
-export async function cancelReasonsFor(payload: Payload, campaignId: string): Promise<ReasonCount[]> {
+export async function cancelReasonsFor(
+  payload: Payload,
+  campaignId: string,
+): Promise<ReasonCount[]> {
   const found = await payload.find({
     collection: slugs.cancelIntents,
     where: { offerCampaign: { equals: campaignId } },
@@ -204,4 +207,3 @@ export async function cancelReasonsFor(payload: Payload, campaignId: string): Pr
       })),
   )
 }
-

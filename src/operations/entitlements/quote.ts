@@ -12,7 +12,7 @@ import type { BillingPeriod, Locale, Localized } from '../../domain/catalogue/ty
 import type { MemberRecord } from '../../domain/entitlements/engine'
 import { periodEndFrom, type MembershipEvent } from '../../domain/entitlements/membership'
 import { orderRefusal } from '../../domain/entitlements/orders'
-import { paidCycles, upgradeCredit } from '../../domain/entitlements/proration'
+import { creditedPrice, paidCycles, upgradeCredit } from '../../domain/entitlements/proration'
 import { addCalendarDays } from '../../domain/time/zonedCalendar'
 import { liveOffersFor, offerJson } from '../campaigns/offers'
 import { ok, refuse, type Outcome, type Refusal } from '../result'
@@ -106,7 +106,10 @@ export async function upgradeQuote(
   if (refusal?.code === 'not_an_upgrade') {
     const end = membership.periodEnd && membership.tierId ? membership.periodEnd : null
     const when = end
-      ? { zh: `在当前付费周期结束时（${end.toISOString()}）生效`, en: `takes effect when the paid period ends (${end.toISOString()})` }
+      ? {
+          zh: `在当前付费周期结束时（${end.toISOString()}）生效`,
+          en: `takes effect when the paid period ends (${end.toISOString()})`,
+        }
       : { zh: '立即生效', en: 'takes effect at once' }
     const name = current && membership.tierId ? current.name : { zh: '入门', en: 'entry' }
     return refuse(
@@ -159,8 +162,7 @@ export async function upgradeQuote(
   const { timeZone, currency } = catalogue.settings
   const credit = await memberCredit(payload, view.member, timeZone, now)
   const offerPrice = offer ? offer.quote.price : price.sellingPrice
-  const applied = Math.min(credit.credit, offerPrice)
-  const amount = offerPrice - applied
+  const { applied, amount, left } = creditedPrice(offerPrice, credit.credit)
   const bonusDays = offer ? Math.max(0, offer.quote.bonusDays || 0) : 0
   const newEnd = addCalendarDays(periodEndFrom(now, period, timeZone), bonusDays, timeZone)
   const minutes = catalogue.settings.quoteValidMinutes ?? 15
@@ -196,7 +198,7 @@ export async function upgradeQuote(
     credit: {
       amount: credit.credit,
       applied,
-      left: credit.credit - applied,
+      left,
       unusedDays: credit.unusedDays,
       cycles: credit.cycles.map((cycle) => ({
         start: cycle.start.toISOString(),
@@ -245,7 +247,10 @@ export function upgradeQuoteCheck(order: {
   if (order.quote === undefined) {
     return refuse(
       'quote_required',
-      { zh: `升级订单须带上有效的升级报价（quote）。${ask.zh}`, en: `An upgrade order must carry a valid upgrade quote (quote). ${ask.en}` },
+      {
+        zh: `升级订单须带上有效的升级报价（quote）。${ask.zh}`,
+        en: `An upgrade order must carry a valid upgrade quote (quote). ${ask.en}`,
+      },
       { field: 'quote' },
     )
   }

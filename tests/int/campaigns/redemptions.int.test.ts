@@ -85,7 +85,8 @@ const order = (json: Record<string, unknown>) =>
 const upgrade = async (member: string, campaign: string, extra: Record<string, unknown> = {}) => {
   const query = new URLSearchParams({ tier: gold(), period: 'annual', campaign }).toString()
   const quote = await rest('GET', `/members/${member}/quote?${query}`, { as: billing })
-  const quoted = quote.status === 200 ? { quote: quote.body.quoteId, amount: quote.body.amount } : {}
+  const quoted =
+    quote.status === 200 ? { quote: quote.body.quoteId, amount: quote.body.amount } : {}
   return order({
     type: 'upgrade',
     member,
@@ -166,11 +167,7 @@ describe('an order that redeems a campaign', () => {
         (offer) => offer.campaign.id === id,
       )
     }
-    const [first, second, third] = [
-      await freeSilver(),
-      await freeSilver(),
-      await freeSilver(),
-    ]
+    const [first, second, third] = [await freeSilver(), await freeSilver(), await freeSilver()]
     expect(await offered(third!.id)).toBe(true)
     expect((await upgrade(first!.externalId, id)).status).toBe(201)
     expect(await offered(third!.id)).toBe(true)

@@ -81,7 +81,12 @@ describe('a cancel intent', () => {
     expect(first.body).toMatchObject({
       recorded: true,
       intent: { reason: 'too_expensive', text: '价格有点高', confirmed: false },
-      offer: { campaign: { id: retention }, kind: 'retention', offerPrice: 2900, sellingPrice: 3900 },
+      offer: {
+        campaign: { id: retention },
+        kind: 'retention',
+        offerPrice: 2900,
+        sellingPrice: 3900,
+      },
       autoRenew: true,
       periodEnd: before.periodEnd!.toISOString(),
     })
@@ -137,11 +142,11 @@ describe('a cancel intent', () => {
   it('stores one intent and one cancellation when six confirmations race in', async () => {
     const member = await members.buyer(silver())
     const answers = await Promise.all(
-      Array.from({ length: 6 }, () =>
-        say(member.id, { reason: 'switching', confirm: true }),
-      ),
+      Array.from({ length: 6 }, () => say(member.id, { reason: 'switching', confirm: true })),
     )
-    expect(answers.map((answer) => answer.status).filter((status) => status === 201)).toHaveLength(1)
+    expect(answers.map((answer) => answer.status).filter((status) => status === 201)).toHaveLength(
+      1,
+    )
     for (const answer of answers) {
       expect([200, 201], JSON.stringify(answer.body)).toContain(answer.status)
       expect(answer.body).toMatchObject({ intent: { confirmed: true }, autoRenew: false })
@@ -180,7 +185,17 @@ describe('a cancel intent', () => {
       label: { zh: '用得不多', en: 'Not using it enough' },
     })
     const viaGraphql = await graphql(
-      `query ($id: String!) { campaignStats(id: $id) { cancelReasons { reason intents confirmed } } }`,
+      `
+        query ($id: String!) {
+          campaignStats(id: $id) {
+            cancelReasons {
+              reason
+              intents
+              confirmed
+            }
+          }
+        }
+      `,
       { as: marketing, variables: { id: retention } },
     )
     expect(viaGraphql.data?.campaignStats).toMatchObject({
@@ -191,11 +206,23 @@ describe('a cancel intent', () => {
   it('works as a GraphQL mutation, and refuses a member with nothing to renew in zh and en', async () => {
     const member = await members.buyer(silver())
     const result = await graphql(
-      `mutation ($member: String!) {
-        cancelIntent(member: $member, reason: "missing_content", confirm: true) {
-          recorded autoRenew intent { reason confirmed } offer { campaign { id } }
+      `
+        mutation ($member: String!) {
+          cancelIntent(member: $member, reason: "missing_content", confirm: true) {
+            recorded
+            autoRenew
+            intent {
+              reason
+              confirmed
+            }
+            offer {
+              campaign {
+                id
+              }
+            }
+          }
         }
-      }`,
+      `,
       { as: frontend, variables: { member: member.externalId } },
     )
     expect(result.data?.cancelIntent).toEqual({

@@ -135,7 +135,9 @@ describe('an upgrade quote', () => {
     const credit = await memberCredit(payload, holder, timeZone, new Date())
     expect(credit.cycles).toHaveLength(1)
     expect(credit.cycles[0]!.paid).toBe(goldAnnual)
-    expect(credit.credit).toBe(Math.floor((goldAnnual * (credit.cycles[0]!.days - 1)) / credit.cycles[0]!.days))
+    expect(credit.credit).toBe(
+      Math.floor((goldAnnual * (credit.cycles[0]!.days - 1)) / credit.cycles[0]!.days),
+    )
   })
 
   it('gives no credit for bonus days, a grant or a member who never paid', async () => {
@@ -166,9 +168,16 @@ describe('an upgrade quote', () => {
     })
     await payload.create({
       collection: slugs.membershipEvents,
-      data: { member: bonus.id, type: 'grant', days: 30, occurredAt: new Date().toISOString() } as never,
+      data: {
+        member: bonus.id,
+        type: 'grant',
+        days: 30,
+        occurredAt: new Date().toISOString(),
+      } as never,
     })
-    expect(findMember(payload, bonus.id)!.membership.periodEnd!.getTime()).toBeGreaterThan(Date.now())
+    expect(findMember(payload, bonus.id)!.membership.periodEnd!.getTime()).toBeGreaterThan(
+      Date.now(),
+    )
     expect(((await quote(bonus.id)).body as unknown as Quote).credit.amount).toBe(0)
   })
 
@@ -190,9 +199,23 @@ describe('an upgrade quote', () => {
     expect(body.newPeriod.end).toBe(bonusEnd.toISOString())
 
     const viaGraphql = await graphql(
-      `query ($member: String!, $tier: String!) {
-        memberQuote(member: $member, tier: $tier) { amount offerPrice credit { amount applied } offer { campaign { id } } }
-      }`,
+      `
+        query ($member: String!, $tier: String!) {
+          memberQuote(member: $member, tier: $tier) {
+            amount
+            offerPrice
+            credit {
+              amount
+              applied
+            }
+            offer {
+              campaign {
+                id
+              }
+            }
+          }
+        }
+      `,
       { as: frontend, variables: { member: member.id, tier: gold() } },
     )
     expect(viaGraphql.data?.memberQuote).toEqual({

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import type { BillingPeriod } from '../../../src/domain/catalogue/types'
 import type { MembershipEvent } from '../../../src/domain/entitlements/membership'
 import {
+  creditedPrice,
   cycleCredit,
   daysBegunBefore,
   paidCycles,
@@ -145,7 +146,10 @@ describe('upgradeCredit', () => {
 
   const cycleArbitrary = fc
     .record({
-      start: fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2030-01-01T00:00:00Z') }),
+      start: fc.date({
+        min: new Date('2024-01-01T00:00:00Z'),
+        max: new Date('2030-01-01T00:00:00Z'),
+      }),
       period: fc.constantFrom<BillingPeriod>('monthly', 'quarterly', 'annual'),
       paid: fc.integer({ min: 0, max: 100_000_000 }),
       zone: fc.constantFrom('Asia/Shanghai', 'America/New_York', 'Europe/London', 'UTC'),
@@ -221,6 +225,28 @@ describe('upgradeCredit', () => {
         },
       ),
       { numRuns: 300 },
+    )
+  })
+})
+
+describe('creditedPrice', () => {
+  it.each([
+    [69_900, 2_100, { applied: 2_100, amount: 67_800, left: 0 }],
+    [9_900, 30_000, { applied: 9_900, amount: 0, left: 20_100 }],
+    [0, 500, { applied: 0, amount: 0, left: 500 }],
+  ])('a price of %i with a credit of %i', (price, credit, expected) => {
+    expect(creditedPrice(price, credit)).toEqual(expected)
+  })
+
+  it('never charges less than nothing, and applied + amount is the price', () => {
+    fc.assert(
+      fc.property(fc.nat(10_000_000), fc.nat(10_000_000), (price, credit) => {
+        const { applied, amount, left } = creditedPrice(price, credit)
+        expect(amount).toBeGreaterThanOrEqual(0)
+        expect(applied + amount).toBe(price)
+        expect(applied + left).toBe(credit)
+        expect(applied).toBeLessThanOrEqual(Math.min(price, credit))
+      }),
     )
   })
 })

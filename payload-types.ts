@@ -85,6 +85,7 @@ export interface Config {
     campaigns: Campaign;
     'campaign-redemptions': CampaignRedemption;
     'campaign-claims': CampaignClaim;
+    'cancel-intents': CancelIntent;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -110,6 +111,7 @@ export interface Config {
     campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
     'campaign-redemptions': CampaignRedemptionsSelect<false> | CampaignRedemptionsSelect<true>;
     'campaign-claims': CampaignClaimsSelect<false> | CampaignClaimsSelect<true>;
+    'cancel-intents': CancelIntentsSelect<false> | CancelIntentsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -534,6 +536,10 @@ export interface MembershipEvent {
   amount?: number | null;
   currency?: string | null;
   /**
+   * The credit for the unused rest of the period replaced, from the quote (docs/rules.md rule 18); the new period was paid amount + credit.
+   */
+  credit?: number | null;
+  /**
    * Grant: days granted; renewal: bonus days.
    */
   days?: number | null;
@@ -819,6 +825,27 @@ export interface CampaignClaim {
   createdAt: string;
 }
 /**
+ * Recorded when a member says they will not renew (one per paid period); once confirmed, auto-renew is off at the period end. Read-only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cancel-intents".
+ */
+export interface CancelIntent {
+  id: string;
+  member: string | Member;
+  reason: 'too_expensive' | 'not_using' | 'missing_content' | 'technical_issues' | 'switching' | 'other';
+  periodEnd?: string | null;
+  text?: string | null;
+  tier?: (string | null) | Tier;
+  offerCampaign?: (string | null) | Campaign;
+  offerPrice?: number | null;
+  confirmed?: boolean | null;
+  confirmedAt?: string | null;
+  cancellationEvent?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1010,6 +1037,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'campaign-claims';
         value: string | CampaignClaim;
+      } | null)
+    | ({
+        relationTo: 'cancel-intents';
+        value: string | CancelIntent;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1330,6 +1361,7 @@ export interface MembershipEventsSelect<T extends boolean = true> {
   billingPeriod?: T;
   amount?: T;
   currency?: T;
+  credit?: T;
   days?: T;
   immediate?: T;
   autoRenew?: T;
@@ -1534,6 +1566,25 @@ export interface CampaignClaimsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cancel-intents_select".
+ */
+export interface CancelIntentsSelect<T extends boolean = true> {
+  id?: T;
+  member?: T;
+  reason?: T;
+  periodEnd?: T;
+  text?: T;
+  tier?: T;
+  offerCampaign?: T;
+  offerPrice?: T;
+  confirmed?: T;
+  confirmedAt?: T;
+  cancellationEvent?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1619,6 +1670,10 @@ export interface MembershipSetting {
    */
   graceDays: number;
   /**
+   * How long an upgrade quote (with the credit for the unused period) holds; an upgrade order from billing must carry a quote id still valid (docs/rules.md rule 18).
+   */
+  quoteValidMinutes?: number | null;
+  /**
    * When a tier is published, no price may come to more than this per month (it catches fen typed as yuan); for a deliberate exception, write a price exception reason on the tier.
    */
   maximumMonthlyPrice?: number | null;
@@ -1655,6 +1710,7 @@ export interface PayloadJobsStat {
 export interface MembershipSettingsSelect<T extends boolean = true> {
   timeZone?: T;
   graceDays?: T;
+  quoteValidMinutes?: T;
   maximumMonthlyPrice?: T;
   maxCampaignDays?: T;
   maxPercentOff?: T;

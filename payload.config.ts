@@ -17,6 +17,7 @@ import { Media } from './collections/Media'
 import { Members } from './collections/Members'
 import { MembershipEvents } from './collections/MembershipEvents'
 import { CampaignClaims } from './collections/CampaignClaims'
+import { CancelIntents } from './collections/CancelIntents'
 import { CampaignRedemptions } from './collections/CampaignRedemptions'
 import { EntitlementGrants } from './collections/EntitlementGrants'
 import { TierVersions } from './collections/TierVersions'
@@ -77,6 +78,7 @@ export default buildConfig({
     Campaigns,
     CampaignRedemptions,
     CampaignClaims,
+    CancelIntents,
   ],
   globals: [MembershipSettings],
   // API operations (src/api/operations.ts); collection-scoped ones are wired by their collection.

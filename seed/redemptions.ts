@@ -9,6 +9,7 @@ import type { CampaignKind } from '../src/domain/campaigns/types'
 import type { OrderType } from '../src/domain/entitlements/membership'
 import { memberOffers } from '../src/operations/campaigns/memberOffers'
 import { recordOrder } from '../src/operations/entitlements/orders'
+import { upgradeQuote } from '../src/operations/entitlements/quote'
 import { contextFor, isRefused } from '../src/operations/entitlements/service'
 import type { BillingPeriod } from '../src/domain/catalogue/types'
 import { demoMemberId } from './members'
@@ -75,13 +76,30 @@ export async function seedRedemptions({
     if (isRefused(context)) continue
     const holdsTier = context.view.membership.tierId !== null
     const slug = offer.campaign.slug
+    const type = orderTypeFor(offer.kind, holdsTier)
+    // An upgrade pays its quote: the offer price less the credit (docs/rules.md rule 18).
+    const quote =
+      type === 'upgrade'
+        ? await upgradeQuote(
+            payload,
+            {
+              member,
+              tier: offer.tier.id,
+              period: offer.billingPeriod,
+              campaign: offer.campaign.id,
+            },
+            now,
+          )
+        : null
+    if (quote && !quote.ok) continue
     const recorded = await recordOrder(req, {
       orderId: `${prefix(slug)}${member}`,
-      type: orderTypeFor(offer.kind, holdsTier),
+      type,
       member,
       tier: offer.tier.id,
       billingPeriod: offer.billingPeriod,
-      amount: offer.offerPrice,
+      amount: quote ? Number(quote.value.amount) : offer.offerPrice,
+      quote: quote ? String(quote.value.quoteId) : undefined,
       campaign: offer.campaign.id,
       occurredAt: now,
     })

@@ -59,6 +59,12 @@ export const Members: CollectionConfig = {
       admin: { components: { Field: '/components/MemberEntitlements#MemberEntitlements' } },
     },
     {
+      name: 'cancelIntents',
+      type: 'ui',
+      label: { zh: '不续费意向', en: 'Cancel intents' },
+      admin: { components: { Field: '/components/MemberCancelIntents#MemberCancelIntents' } },
+    },
+    {
       type: 'row',
       fields: [
         {

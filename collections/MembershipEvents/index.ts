@@ -113,6 +113,20 @@ export const MembershipEvents: CollectionConfig = {
         },
         { name: 'currency', type: 'text', label: { zh: '币种', en: 'Currency' } },
         {
+          name: 'credit',
+          type: 'number',
+          min: 0,
+          label: { zh: '升级抵扣（分）', en: 'Upgrade credit (in fen / cents)' },
+          admin: {
+            readOnly: true,
+            condition: (data) => data?.type === 'upgrade',
+            description: {
+              zh: '升级时按报价抵扣的原周期未用部分（docs/rules.md 第 18 条）；本次付费周期的价值 = 金额 + 抵扣。',
+              en: 'The credit for the unused rest of the period replaced, from the quote (docs/rules.md rule 18); the new period was paid amount + credit.',
+            },
+          },
+        },
+        {
           name: 'days',
           type: 'number',
           min: 0,

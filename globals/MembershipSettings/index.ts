@@ -67,6 +67,21 @@ export const MembershipSettings: GlobalConfig = {
       },
     },
     {
+      name: 'quoteValidMinutes',
+      type: 'number',
+      defaultValue: 15,
+      min: 1,
+      max: 1440,
+      label: { zh: '升级报价有效分钟数', en: 'Upgrade quote valid for (minutes)' },
+      admin: {
+        step: 1,
+        description: {
+          zh: '升级报价（含未用完周期的抵扣）在此时间内有效；计费系统的升级订单须在有效期内带上报价 ID（docs/rules.md 第 18 条）。',
+          en: 'How long an upgrade quote (with the credit for the unused period) holds; an upgrade order from billing must carry a quote id still valid (docs/rules.md rule 18).',
+        },
+      },
+    },
+    {
       name: 'maximumMonthlyPrice',
       type: 'number',
       defaultValue: defaultMaximumMonthlyPrice / 100,

@@ -137,6 +137,14 @@ export const policy = {
     update: nobodyViaApi,
     delete: nobodyViaApi,
   },
+  // Written by the cancel-intent operation only; support reads them (personal data: the member's
+  // own words); marketers see counts by reason in a retention campaign's stats.
+  [slugs.cancelIntents]: {
+    create: nobodyViaApi,
+    read: memberCare,
+    update: nobodyViaApi,
+    delete: nobodyViaApi,
+  },
   [slugs.usageRequests]: {
     create: nobodyViaApi,
     read: allow('admin'),
@@ -169,6 +177,10 @@ export const operationPolicy = {
   pricingMatrix: 'public',
   /** A member's referral code, referrer and rewards: the member's frontend, billing, support. */
   memberReferral: ['admin', 'support', 'frontend', 'billing'],
+  /** An upgrade quote (docs/rules.md rule 18): the member's frontend shows it, billing charges it. */
+  memberQuote: ['admin', 'support', 'frontend', 'billing'],
+  /** A member says they will not renew (and may confirm it): the member's frontend, support. */
+  cancelIntent: ['admin', 'support', 'frontend'],
   /** Recording who referred a new member: the sign-up frontend or billing. */
   attributeReferral: ['admin', 'frontend', 'billing'],
 } as const satisfies Record<string, OperationRule>

@@ -146,6 +146,7 @@ export function eventFromDoc(input: object): MembershipEvent {
     days: numberOrNull(doc.days),
     immediate: doc.immediate === true,
     autoRenew: typeof doc.autoRenew === 'boolean' ? doc.autoRenew : null,
+    credit: numberOrNull(doc.credit),
   }
 }
 

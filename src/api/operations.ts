@@ -12,6 +12,11 @@ import { operationPolicy, type OperationRule } from '../access/policy'
 import type { Principal } from '../access/roles'
 import { consumeBenefit } from '../operations/entitlements/consume'
 import { recordOrder, type OrderAnswer } from '../operations/entitlements/orders'
+import { upgradeQuote } from '../operations/entitlements/quote'
+import {
+  recordCancelIntent,
+  type CancelIntentAnswer,
+} from '../operations/entitlements/cancelIntent'
 import { tierPublishImpact } from '../operations/entitlements/publishImpact'
 import {
   checkBatch,
@@ -47,6 +52,8 @@ import {
   orderSchema,
   pricingMatrixSchema,
   publishImpactSchema,
+  quoteSchema,
+  cancelIntentSchema,
 } from './schemas'
 
 /** What an operation runs with. `req` is there on REST and GraphQL, not on the lean path. */
@@ -239,6 +246,9 @@ export const apiOperations = {
       'already_redeemed',
       'trial_used',
       'trial_needs_campaign',
+      'quote_required',
+      'quote_unknown',
+      'quote_expired',
     ],
     run: (call, input) => recordOrder(requestOf(call, 'recordOrder'), input),
     rest: {
@@ -248,6 +258,71 @@ export const apiOperations = {
       status: (answer: OrderAnswer) => (answer.recorded ? 201 : 200),
     },
     lean: false,
+  }),
+  memberQuote: operation({
+    name: 'memberQuote',
+    policy: operationPolicy.memberQuote,
+    schema: quoteSchema,
+    refusals: [
+      'member_unknown',
+      'tier_unknown',
+      'tier_not_purchasable',
+      'billing_period_not_offered',
+      'not_an_upgrade',
+      'campaign_unknown',
+      'not_eligible',
+    ],
+    run: ({ payload }, input) => upgradeQuote(payload, input),
+    rest: {
+      method: 'GET',
+      path: `/${slugs.members}/:member/quote`,
+      collection: slugs.members,
+      input: 'query',
+    },
+    graphql: {
+      kind: 'query',
+      field: 'memberQuote',
+      args: {
+        member: 'String!',
+        tier: 'String!',
+        period: 'String',
+        campaign: 'String',
+        locale: 'String',
+      },
+      type: 'MemberQuote',
+      description:
+        'What an upgrade costs now: the price, the best live offer, the credit for the unused paid period, and a quote id an upgrade order must carry.',
+    },
+    lean: true,
+  }),
+  cancelIntent: operation({
+    name: 'cancelIntent',
+    policy: operationPolicy.cancelIntent,
+    schema: cancelIntentSchema,
+    refusals: ['member_unknown', 'nothing_to_cancel'],
+    run: ({ payload }, input) => recordCancelIntent(payload, input),
+    rest: {
+      method: 'POST',
+      path: `/${slugs.members}/:member/cancel-intent`,
+      collection: slugs.members,
+      input: 'body',
+      status: (answer: CancelIntentAnswer) => (answer.recorded ? 201 : 200),
+    },
+    graphql: {
+      kind: 'mutation',
+      field: 'cancelIntent',
+      args: {
+        member: 'String!',
+        reason: 'String!',
+        text: 'String',
+        confirm: 'Boolean',
+        locale: 'String',
+      },
+      type: 'MemberCancelIntent',
+      description:
+        'The member will not renew (a reason from the fixed list): the best retention offer; confirm turns auto-renew off at the period end.',
+    },
+    lean: true,
   }),
   publishImpact: operation({
     name: 'publishImpact',

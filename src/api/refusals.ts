@@ -48,6 +48,10 @@ export const refusalStatus: Record<RefusalReason | InputReason, number> = {
   already_redeemed: 422,
   trial_used: 422,
   trial_needs_campaign: 422,
+  // An upgrade order without a quote it matches (docs/rules.md rule 18).
+  quote_required: 422,
+  quote_unknown: 422,
+  quote_expired: 422,
   // A referral code that cannot be recorded for this member.
   referral_code_unknown: 422,
   own_referral_code: 422,

@@ -15,7 +15,9 @@ import { z } from 'zod'
 import { externalIdPattern, keyPattern, objectIdPattern } from '../adapters/memberRef'
 import { audienceStatuses, campaignKinds } from '../domain/campaigns/types'
 import { billingPeriods, type Localized } from '../domain/catalogue/types'
+import { cancelReasons, cancelTextLimit } from '../domain/entitlements/cancelIntent'
 import { orderTypes } from '../domain/entitlements/membership'
+import { quoteIdPattern } from '../operations/entitlements/quoteToken'
 
 /** What a field must be, as a noun phrase that completes "must be …" in both languages. */
 export type FieldMeta = { description: string; 'x-description-zh': string }
@@ -123,6 +125,11 @@ export const consumeSchema = z.object({
   }),
 })
 
+const quoteRef = described(z.string().regex(quoteIdPattern), {
+  zh: '升级报价的 quoteId（GET /api/members/{id}/quote 的回答，以 q1. 开头）',
+  en: 'the quoteId of an upgrade quote (from GET /api/members/{id}/quote, starting q1.)',
+})
+
 export const orderSchema = z.object({
   orderId: described(z.string().regex(requestKeyPattern), {
     zh: '计费系统的订单号（1–128 位字母、数字或 _ . : -）',
@@ -156,6 +163,34 @@ export const orderSchema = z.object({
     zh: '活动的 ID 或标识（slug），例如 double11-gold',
     en: "a campaign's id or slug, e.g. double11-gold",
   }).optional(),
+  quote: quoteRef.optional(),
+})
+
+/** GET /api/members/{id}/quote (docs/rules.md rule 18). */
+export const quoteSchema = z.object({
+  member: memberRef,
+  tier: described(z.string().regex(keyPattern), {
+    zh: '要升级到的等级的 ID 或标识（slug），例如 gold',
+    en: 'the id or slug of the tier to upgrade to, e.g. gold',
+  }),
+  period: oneOf(billingPeriods).optional(),
+  campaign: described(z.string().regex(keyPattern), {
+    zh: '活动的 ID 或标识（slug）；不填则使用最优优惠',
+    en: "a campaign's id or slug; leave it out for the best offer",
+  }).optional(),
+  locale: described(z.enum(['zh', 'en']).default('zh'), { zh: 'zh 或 en', en: 'zh or en' }),
+})
+
+/** POST /api/members/{id}/cancel-intent (docs/rules.md rule 19). */
+export const cancelIntentSchema = z.object({
+  member: memberRef,
+  reason: oneOf(cancelReasons),
+  text: described(z.string().max(cancelTextLimit), {
+    zh: `不超过 ${cancelTextLimit} 字的说明`,
+    en: `a text of at most ${cancelTextLimit} characters`,
+  }).optional(),
+  confirm: flag.optional(),
+  locale: described(z.enum(['zh', 'en']).default('zh'), { zh: 'zh 或 en', en: 'zh or en' }),
 })
 
 export const publishImpactSchema = z.object({

@@ -37,6 +37,8 @@ type Preview = {
 
 type Stats = {
   status: string
+  /** A retention campaign: why the members it was offered to would not renew (rule 19). */
+  cancelReasons?: { reason: string; label: Text; intents: number; confirmed: number }[]
   eligibleNow: number
   redemptions: number
   revenue: number
@@ -96,6 +98,13 @@ const words = {
   discount: { zh: '优惠金额', en: 'Discount given' },
   launch: { zh: '上线时人群', en: 'Audience at launch' },
   conversion: { zh: '转化率', en: 'Conversion' },
+  cancelReasons: { zh: '不续费原因', en: 'Reasons for not renewing' },
+  reasonCount: {
+    zh: (label: string, intents: number, confirmed: number) =>
+      `${label} ${intents}（已确认 ${confirmed}）`,
+    en: (label: string, intents: number, confirmed: number) =>
+      `${label} ${intents} (${confirmed} confirmed)`,
+  },
   notLaunched: { zh: '尚未上线', en: 'not launched yet' },
 }
 
@@ -277,6 +286,17 @@ export function CampaignAudience() {
                   {row.redemptions} · {money(row.revenue, stats.currency, language)}
                 </li>
               ))}
+              {stats.cancelReasons?.some((row) => row.intents > 0) && (
+                <li data-testid="campaign-cancel-reasons">
+                  {words.cancelReasons[language]}:{' '}
+                  {stats.cancelReasons
+                    .filter((row) => row.intents > 0)
+                    .map((row) =>
+                      words.reasonCount[language](row.label[language], row.intents, row.confirmed),
+                    )
+                    .join(' · ')}
+                </li>
+              )}
             </ul>
           )}
           <Button

@@ -401,6 +401,15 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
       discount: { type: GraphQLFloat, description: '分; null: no cap.' },
     },
   })
+  const ReasonCount = new GraphQLObjectType({
+    name: 'CancelReasonCount',
+    fields: {
+      reason: { type: required(GraphQLString) },
+      label: { type: required(Localized) },
+      intents: { type: required(GraphQLInt) },
+      confirmed: { type: required(GraphQLInt) },
+    },
+  })
   const CampaignStats = new GraphQLObjectType({
     name: 'CampaignStats',
     description:
@@ -418,6 +427,10 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
       conversion: { type: GraphQLFloat, description: 'Redemptions / audience at launch.' },
       budget: { type: required(CampaignBudget) },
       budgetLeft: { type: required(BudgetLeft) },
+      cancelReasons: {
+        type: list(ReasonCount),
+        description: 'A retention campaign: cancel intents it was offered to, by reason.',
+      },
       currency: { type: required(GraphQLString) },
       evaluatedAt: { type: required(GraphQLString) },
     },
@@ -453,8 +466,100 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
     },
   })
 
+  const QuoteTier = new GraphQLObjectType({
+    name: 'QuoteTier',
+    fields: {
+      id: { type: required(GraphQLString) },
+      slug: { type: required(GraphQLString) },
+      name: { type: required(Localized) },
+    },
+  })
+  const QuoteFrom = new GraphQLObjectType({
+    name: 'QuoteFrom',
+    description: 'The membership the upgrade replaces (beneath any trial).',
+    fields: {
+      tier: { type: QuoteTier },
+      billingPeriod: { type: GraphQLString },
+      periodEnd: { type: GraphQLString },
+    },
+  })
+  const QuoteCycle = new GraphQLObjectType({
+    name: 'QuoteCreditCycle',
+    description:
+      'One paid cycle still running: what it was paid and what its unused days are worth.',
+    fields: {
+      start: { type: required(GraphQLString) },
+      end: { type: required(GraphQLString) },
+      paid: { type: required(GraphQLInt) },
+      days: { type: required(GraphQLInt) },
+      unusedDays: { type: required(GraphQLInt) },
+      credit: { type: required(GraphQLInt) },
+    },
+  })
+  const QuoteCredit = new GraphQLObjectType({
+    name: 'QuoteCredit',
+    description: 'Credit in 分 for the unused, paid-for rest of the period (rule 18).',
+    fields: {
+      amount: { type: required(GraphQLInt) },
+      applied: { type: required(GraphQLInt) },
+      left: { type: required(GraphQLInt), description: 'Credit above the price: not paid out.' },
+      unusedDays: { type: required(GraphQLInt) },
+      cycles: { type: list(QuoteCycle) },
+    },
+  })
+  const MemberQuote = new GraphQLObjectType({
+    name: 'MemberQuote',
+    description: 'An upgrade priced now; amounts in 分.',
+    fields: {
+      quoteId: { type: required(GraphQLString) },
+      validUntil: { type: required(GraphQLString) },
+      member: { type: required(MemberRef) },
+      from: { type: required(QuoteFrom) },
+      tier: { type: required(QuoteTier) },
+      billingPeriod: { type: required(GraphQLString) },
+      listPrice: { type: required(GraphQLInt) },
+      sellingPrice: { type: required(GraphQLInt) },
+      offer: { type: Offer },
+      offerPrice: { type: required(GraphQLInt) },
+      credit: { type: required(QuoteCredit) },
+      amount: { type: required(GraphQLInt) },
+      newPeriod: { type: required(Period) },
+      currency: { type: required(GraphQLString) },
+      evaluatedAt: { type: required(GraphQLString) },
+    },
+  })
+
+  const CancelIntentRecord = new GraphQLObjectType({
+    name: 'MemberCancelIntentRecord',
+    fields: {
+      id: { type: required(GraphQLString) },
+      reason: { type: required(GraphQLString) },
+      text: { type: GraphQLString },
+      confirmed: { type: required(GraphQLBoolean) },
+      confirmedAt: { type: GraphQLString },
+      periodEnd: { type: GraphQLString },
+      createdAt: { type: GraphQLString },
+    },
+  })
+  const CancelIntent = new GraphQLObjectType({
+    name: 'MemberCancelIntent',
+    description: 'A member who will not renew: their intent, the retention offer, auto-renew now.',
+    fields: {
+      recorded: { type: required(GraphQLBoolean), description: 'false: the intent was there.' },
+      intent: { type: required(CancelIntentRecord) },
+      member: { type: required(MemberRef) },
+      offer: { type: Offer },
+      autoRenew: { type: required(GraphQLBoolean) },
+      periodEnd: { type: GraphQLString },
+      message: { type: required(Localized) },
+      evaluatedAt: { type: required(GraphQLString) },
+    },
+  })
+
   return {
     CampaignAudiencePreview,
+    MemberCancelIntent: CancelIntent,
+    MemberQuote,
     CampaignDraftValue,
     CampaignStats,
     MemberEntitlements,

@@ -31,6 +31,10 @@ export const refusalReasons = [
   'already_redeemed',
   'trial_used',
   'trial_needs_campaign',
+  // Upgrade orders must match a quote (docs/rules.md rule 18).
+  'quote_required',
+  'quote_unknown',
+  'quote_expired',
   // Referral attributions (docs/campaigns.md "Referrals").
   'referral_code_unknown',
   'own_referral_code',

@@ -262,7 +262,22 @@ describe.skipIf(!chromium)('the built admin', () => {
       const offer = offers.offers.find((entry) => entry.campaign.slug === slug)!
       expect(offer).toMatchObject({ copy: { headline: 'Gold, 20 % off for a limited time' } })
 
-      // Billing redeems it with an order at the offer price.
+      // Billing quotes the upgrade with the campaign (the credit for the unused Silver period
+      // comes off the offer price, docs/rules.md rule 18) and redeems it with an order at the quote.
+      const billingHeaders = {
+        Authorization: `${slugs.serviceAccounts} API-Key ${demoBillingAccount.apiKey}`,
+      }
+      const quoteQuery = new URLSearchParams({
+        tier: offer.tier.id,
+        period: offer.billingPeriod,
+        campaign: slug,
+      })
+      const quote = (await (
+        await fetch(`${baseUrl}/api/members/${member.id}/quote?${quoteQuery}`, {
+          headers: billingHeaders,
+        })
+      ).json()) as { quoteId: string; amount: number; offerPrice: number }
+      expect(quote.offerPrice).toBe(offer.offerPrice)
       const order = await fetch(`${baseUrl}/api/membership/orders`, {
         method: 'POST',
         headers: {
@@ -275,7 +290,8 @@ describe.skipIf(!chromium)('the built admin', () => {
           member: member.id,
           tier: offer.tier.id,
           billingPeriod: offer.billingPeriod,
-          amount: offer.offerPrice,
+          amount: quote.amount,
+          quote: quote.quoteId,
           campaign: slug,
         }),
       })

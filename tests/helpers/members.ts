@@ -15,11 +15,36 @@ export function membersFactory(payload: Payload, billing: Credentials) {
   const factory = {
     externalId: () => `learner-${randomUUID().slice(0, 12)}`,
     orderId: () => `order-${randomUUID().slice(0, 8)}-${(orderNumber += 1)}`,
-    /** Reports an order as billing would; fails the test on anything but 201. */
+    /**
+     * An upgrade quote as billing asks it (GET /api/members/{id}/quote); fails on anything but 200.
+     */
+    async quote(member: string, tier: string, options: Record<string, string> = {}) {
+      const query = new URLSearchParams({ tier, ...options }).toString()
+      const response = await rest('GET', `/members/${encodeURIComponent(member)}/quote?${query}`, {
+        as: billing,
+      })
+      if (response.status !== 200) {
+        throw new Error(`quote failed with ${response.status}: ${JSON.stringify(response.body)}`)
+      }
+      return response.body as { quoteId: string; amount: number; credit: { applied: number } }
+    },
+    /**
+     * Reports an order as billing would; fails the test on anything but 201. An upgrade without a
+     * `quote` is quoted first (with its tier, period and campaign) and, without an `amount`, pays
+     * what the quote says.
+     */
     async order(input: Record<string, unknown>) {
+      let quoted: Record<string, unknown> = {}
+      if (input.type === 'upgrade' && input.quote === undefined) {
+        const quote = await factory.quote(String(input.member), String(input.tier), {
+          ...(input.billingPeriod ? { period: String(input.billingPeriod) } : {}),
+          ...(input.campaign ? { campaign: String(input.campaign) } : {}),
+        })
+        quoted = { quote: quote.quoteId, amount: quote.amount }
+      }
       const response = await rest('POST', '/membership/orders', {
         as: billing,
-        json: { orderId: factory.orderId(), amount: 0, ...input },
+        json: { orderId: factory.orderId(), amount: 0, ...quoted, ...input },
       })
       if (response.status !== 201) {
         throw new Error(`order failed with ${response.status}: ${JSON.stringify(response.body)}`)
@@ -51,6 +76,7 @@ export function membersFactory(payload: Payload, billing: Credentials) {
         slugs.membershipEvents,
         slugs.entitlementGrants,
         slugs.benefitUsage,
+        slugs.cancelIntents,
       ] as const) {
         await payload.db.deleteMany({ collection, where: { member: { in: ids } } })
       }

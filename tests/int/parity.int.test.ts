@@ -209,12 +209,12 @@ async function campaignWorld() {
     terms: { offer: { discount: { kind: 'fixed_price', price: 0 }, trialDays: 7 } },
   })
   const taker = await members.buyer(`silver-${fixture.suffix}`)
+  // Quoted with that campaign (the helper asks the quote and pays what it says).
   await members.order({
     type: 'upgrade',
     member: taker.id,
     tier: `gold-${fixture.suffix}`,
     billingPeriod: 'annual',
-    amount: 55_920,
     campaign: world.campaigns.exhausted,
   })
   world.redeemed = await members.buyer(`silver-${fixture.suffix}`)
@@ -272,6 +272,20 @@ const campaignUpgrade = (member: string, changes: Record<string, unknown> = {}) 
   campaign: world.campaigns.live,
   ...changes,
 })
+
+/** A quote for an upgrade to gold (annual), as billing would ask it. */
+async function quoteFor(member: string) {
+  const answer = await rest(
+    'GET',
+    `/members/${member}/quote?tier=gold-${fixture.suffix}&period=annual`,
+    { as: keys.billing },
+  )
+  if (answer.status !== 200) throw new Error(`quote: ${answer.status}`)
+  return answer.body as { quoteId: string; amount: number }
+}
+
+/** Well-formed, but signed by nobody. */
+const forgedQuote = `q1.${Buffer.from('["x","y","annual",1,0,null,null,1,0,9999999999999]').toString('base64url')}.${'A'.repeat(43)}`
 
 const suffixed = (name: string) => () => `${name}-${fixture.suffix}`
 const tutoring = suffixed('tutoring')
@@ -785,14 +799,14 @@ const cases: Case[] = [
       ],
       [
         'an unknown campaign',
-        () => campaignUpgrade(world.silver.id, { campaign: 'no-such-campaign' }),
+        () => ({ type: 'renewal', member: world.silver.id, campaign: 'no-such-campaign' }),
         404,
         'campaign_unknown',
         'campaign',
       ],
       [
         'a campaign not started yet',
-        () => campaignUpgrade(world.silver.id, { campaign: world.campaigns.later }),
+        () => ({ type: 'renewal', member: world.silver.id, campaign: world.campaigns.later }),
         422,
         'campaign_not_live',
         'campaign',
@@ -806,14 +820,19 @@ const cases: Case[] = [
       ],
       [
         'a campaign order at the selling price',
-        () => campaignUpgrade(world.silver.id, { amount: 69_900 }),
+        () => ({
+          type: 'renewal',
+          member: world.silver.id,
+          amount: 3900,
+          campaign: world.campaigns.renewal,
+        }),
         422,
         'amount_mismatch',
         'amount',
       ],
       [
         'a campaign whose budget is used up',
-        () => campaignUpgrade(world.silver.id, { campaign: world.campaigns.exhausted }),
+        () => ({ type: 'renewal', member: world.silver.id, campaign: world.campaigns.exhausted }),
         422,
         'campaign_exhausted',
         'campaign',
@@ -832,10 +851,29 @@ const cases: Case[] = [
       ],
       [
         'a second trial',
-        () => campaignUpgrade(world.trialled.id, { amount: 0, campaign: world.campaigns.trial }),
+        () => ({
+          type: 'trial',
+          member: world.trialled.id,
+          tier: `gold-${fixture.suffix}`,
+          campaign: world.campaigns.trial,
+        }),
         422,
         'trial_used',
         'member',
+      ],
+      [
+        'an upgrade without a quote',
+        () => campaignUpgrade(world.silver.id),
+        422,
+        'quote_required',
+        'quote',
+      ],
+      [
+        'an upgrade with a quote this system did not issue',
+        () => campaignUpgrade(world.silver.id, { quote: forgedQuote }),
+        422,
+        'quote_unknown',
+        'quote',
       ],
       [
         'a trial order without its campaign',
@@ -873,6 +911,246 @@ const cases: Case[] = [
     send: () => ({ fields: order(fields()) }),
     status,
     reason,
+    field,
+  })),
+
+  {
+    operation: 'recordOrder',
+    name: 'an upgrade at its quote',
+    as: 'billing',
+    fresh: true,
+    send: async () => {
+      const member = await members.buyer(`silver-${fixture.suffix}`)
+      const quote = await quoteFor(member.id)
+      const fields = order({
+        type: 'upgrade',
+        member: member.externalId,
+        tier: `gold-${fixture.suffix}`,
+        quote: quote.quoteId,
+        amount: quote.amount,
+      })
+      return {
+        fields,
+        aliases: {
+          [String(fields.orderId)]: '<order>',
+          [member.id]: '<member id>',
+          [String(quote.amount)]: '<amount>',
+        },
+      }
+    },
+    status: 201,
+  },
+  {
+    operation: 'recordOrder',
+    name: 'an upgrade at another amount than its quote',
+    as: 'billing',
+    send: async () => {
+      const quote = await quoteFor(world.silver.id)
+      return {
+        fields: order({
+          type: 'upgrade',
+          member: world.silver.id,
+          tier: `gold-${fixture.suffix}`,
+          quote: quote.quoteId,
+          amount: quote.amount + 1,
+        }),
+      }
+    },
+    status: 422,
+    reason: 'amount_mismatch',
+    field: 'amount',
+  },
+  {
+    operation: 'recordOrder',
+    name: 'an upgrade whose quote is stale (the member renewed since)',
+    as: 'billing',
+    fresh: true,
+    send: async () => {
+      const member = await members.buyer(`silver-${fixture.suffix}`)
+      const quote = await quoteFor(member.id)
+      await members.order({ type: 'renewal', member: member.id, amount: 3900 })
+      return {
+        fields: order({
+          type: 'upgrade',
+          member: member.id,
+          tier: `gold-${fixture.suffix}`,
+          quote: quote.quoteId,
+          amount: quote.amount,
+        }),
+      }
+    },
+    status: 422,
+    reason: 'quote_expired',
+    field: 'quote',
+  },
+  {
+    operation: 'recordOrder',
+    name: 'a malformed quote id',
+    as: 'billing',
+    send: () => ({ fields: order({ ...campaignUpgrade(world.silver.id), quote: 'q1.nope' }) }),
+    status: 400,
+    reason: 'invalid_request',
+    field: 'quote',
+  },
+
+  // GET /api/members/{id}/quote
+  ...(
+    [
+      [
+        'an upgrade priced with the best live offer and the credit',
+        () => ({ member: world.silver.id, tier: `gold-${fixture.suffix}` }),
+      ],
+      [
+        'by externalId, for one campaign, in English',
+        () => ({
+          member: world.silver.externalId,
+          tier: fixture.tiers.gold,
+          period: 'annual',
+          campaign: world.campaigns.live,
+          locale: 'en',
+        }),
+      ],
+      [
+        'from the entry tier (no credit)',
+        () => ({ member: world.entry.id, tier: `silver-${fixture.suffix}` }),
+      ],
+    ] as const
+  ).map(([name, fields]): Case => ({
+    operation: 'memberQuote',
+    name,
+    as: 'frontend',
+    send: () => ({ fields: fields() }),
+    status: 200,
+  })),
+  ...(
+    [
+      [
+        'an unknown member',
+        () => ({ member: 'nobody-like-this' }),
+        404,
+        'member_unknown',
+        'member',
+      ],
+      ['an unknown tier', () => ({ tier: 'no-such-tier' }), 404, 'tier_unknown', 'tier'],
+      [
+        'the entry tier',
+        () => ({ member: world.entry.id, tier: `free-${fixture.suffix}` }),
+        422,
+        'tier_not_purchasable',
+        'tier',
+      ],
+      [
+        'a period the tier does not sell',
+        () => ({ period: 'monthly' }),
+        422,
+        'billing_period_not_offered',
+        'period',
+      ],
+      [
+        'a lower tier (a downgrade waits for the period end)',
+        () => ({ member: world.gold.id, tier: `silver-${fixture.suffix}` }),
+        422,
+        'not_an_upgrade',
+        'tier',
+      ],
+      [
+        'a campaign that does not exist',
+        () => ({ campaign: 'no-such-campaign' }),
+        404,
+        'campaign_unknown',
+        'campaign',
+      ],
+      [
+        'a campaign that is not an upgrade offer for the member',
+        () => ({ campaign: world.campaigns.renewal }),
+        422,
+        'not_eligible',
+        'campaign',
+      ],
+      ['a malformed period', () => ({ period: 'weekly' }), 400, 'invalid_request', 'period'],
+    ] as const
+  ).map(([name, fields, status, reason, field]): Case => ({
+    operation: 'memberQuote',
+    name,
+    as: 'frontend',
+    send: () => ({
+      fields: { member: world.silver.id, tier: `gold-${fixture.suffix}`, ...fields() },
+    }),
+    status,
+    reason,
+    field,
+  })),
+
+  // POST /api/members/{id}/cancel-intent
+  ...(
+    [
+      ['a member who will not renew, with the reason', false],
+      ['confirmed at once: auto-renew is off at the period end', true],
+    ] as const
+  ).map(([name, confirm]): Case => ({
+    operation: 'cancelIntent',
+    name,
+    as: 'frontend',
+    fresh: true,
+    send: async () => {
+      const member = await members.buyer(`silver-${fixture.suffix}`)
+      const end = member.membership.periodEnd!
+      return {
+        fields: { member: member.id, reason: 'too_expensive', text: '太贵了', confirm },
+        aliases: {
+          [member.id]: '<member id>',
+          [member.externalId]: '<member>',
+          [String(end.getTime())]: '<end ms>',
+          [end.toISOString()]: '<end>',
+        },
+      }
+    },
+    status: 201,
+  })),
+  {
+    operation: 'cancelIntent',
+    name: 'asked again in the same period: the intent already there',
+    as: 'frontend',
+    send: async () => {
+      const fields = { member: world.silver.id, reason: 'not_using' }
+      await rest('POST', `/members/${world.silver.id}/cancel-intent`, {
+        as: keys.frontend,
+        json: fields,
+      })
+      return { fields: { ...fields, locale: 'en' } }
+    },
+    status: 200,
+  },
+  {
+    operation: 'cancelIntent',
+    name: 'a member with no paid membership',
+    as: 'frontend',
+    send: () => ({ fields: { member: world.entry.id, reason: 'other' } }),
+    status: 422,
+    reason: 'nothing_to_cancel',
+    field: 'member',
+  },
+  {
+    operation: 'cancelIntent',
+    name: 'an unknown member',
+    as: 'frontend',
+    send: () => ({ fields: { member: 'nobody-like-this', reason: 'other' } }),
+    status: 404,
+    reason: 'member_unknown',
+    field: 'member',
+  },
+  ...(
+    [
+      ['a reason not on the list', { reason: 'bored' }, 'reason'],
+      ['a text over 500 characters', { reason: 'other', text: 'x'.repeat(501) }, 'text'],
+    ] as const
+  ).map(([name, change, field]): Case => ({
+    operation: 'cancelIntent',
+    name,
+    as: 'frontend',
+    send: () => ({ fields: { member: world.silver.id, ...change } }),
+    status: 400,
+    reason: 'invalid_request',
     field,
   })),
 
@@ -1246,6 +1524,8 @@ const wrongRole: Record<OperationName, Who> = {
   pricingMatrix: 'anonymous',
   memberReferral: 'viewer',
   attributeReferral: 'viewer',
+  memberQuote: 'viewer',
+  cancelIntent: 'billing',
 }
 const validInput: Record<OperationName, () => Record<string, unknown>> = {
   memberEntitlements: () => ({ member: world.silver.id }),
@@ -1261,6 +1541,8 @@ const validInput: Record<OperationName, () => Record<string, unknown>> = {
   pricingMatrix: () => ({}),
   memberReferral: () => ({ member: world.silver.id }),
   attributeReferral: () => ({ member: world.entry.id, code: 'ZZZZZZZZZZZZ' }),
+  memberQuote: () => ({ member: world.silver.id, tier: fixture.tiers.gold }),
+  cancelIntent: () => ({ member: world.silver.id, reason: 'other' }),
 }
 for (const [name, operation] of Object.entries(apiOperations) as [OperationName, ApiOperation][]) {
   if (operation.policy === 'public') continue
@@ -1419,8 +1701,20 @@ async function viaGraphql(operation: ApiOperation, who: Who, sent: Sent, status:
   return { status: errorStatus as number, body }
 }
 
-/** Times an answer takes from the clock: when it was evaluated, when a referral was recorded. */
-const volatileKeys = new Set(['evaluatedAt', 'referredAt'])
+/**
+ * Times an answer takes from the clock: when it was evaluated, when a referral was recorded, a
+ * quote's id, expiry and new period (each counted from the instant it was asked), when a cancel
+ * intent was recorded and confirmed.
+ */
+const volatileKeys = new Set([
+  'evaluatedAt',
+  'referredAt',
+  'quoteId',
+  'validUntil',
+  'newPeriod',
+  'createdAt',
+  'confirmedAt',
+])
 
 /** Volatile values out (evaluation times, a fresh member's ids). */
 function normalise(body: unknown, aliases: Record<string, string> = {}, withoutNulls = false) {

@@ -61,7 +61,13 @@ export type MemberRecord = {
   growthValue?: number
 }
 
-export type EngineSettings = { timeZone: string; graceDays: number; currency: string }
+export type EngineSettings = {
+  timeZone: string
+  graceDays: number
+  currency: string
+  /** How long an upgrade quote holds (docs/rules.md rule 18); 15 when not set. */
+  quoteValidMinutes?: number
+}
 
 /** The catalogue as the engine reads it. Plan versions are immutable; the rest is current. */
 export type EngineCatalogue = {

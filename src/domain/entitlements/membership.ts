@@ -54,6 +54,11 @@ export type MembershipEvent = {
   /** cancellation: end the period now instead of at its end. */
   immediate?: boolean | null
   autoRenew?: boolean | null
+  /**
+   * upgrade: the credit (分) for the unused paid time of the period it replaced, taken off the price
+   * (docs/rules.md rule 18); what the new period was paid is `amount + credit`.
+   */
+  credit?: number | null
 }
 
 export type PendingChange = {
@@ -126,7 +131,7 @@ const plusDays = (at: Date, days: number, timeZone: string): Date =>
   new Date(addCalendarDays(at, days, timeZone))
 
 /** A downgrade paid for earlier starts when its date has come. */
-function settle(state: MembershipState, at: Date, timeZone: string): MembershipState {
+export function settle(state: MembershipState, at: Date, timeZone: string): MembershipState {
   const pending = state.pendingChange
   if (!pending || at < pending.effectiveAt) return state
   // After a granted period (no billing period) the downgrade still buys a month at least.
@@ -148,7 +153,7 @@ function settle(state: MembershipState, at: Date, timeZone: string): MembershipS
  * from the period start, the next boundary is used, so a period begun on the 31st keeps ending on
  * month ends (Jan 31 → Feb 28 → Mar 31); otherwise one billing period is added to `end`.
  */
-function nextCycleEnd(
+export function nextCycleEnd(
   start: Date,
   end: Date,
   billingPeriod: BillingPeriod,
@@ -162,6 +167,27 @@ function nextCycleEnd(
     if (boundary > end) break
   }
   return periodEndFrom(end, billingPeriod, timeZone)
+}
+
+/**
+ * Whether a renewal at `at` continues the period (keeps its start, gains one cycle) rather than
+ * starting a new one: before the period ends, or within one billing period after it for an
+ * auto-renewing member (a late payment in grace).
+ */
+export function renewalContinues(
+  state: MembershipState,
+  at: Date,
+  billingPeriod: BillingPeriod,
+  timeZone: string,
+): boolean {
+  const end = state.periodEnd
+  return (
+    state.tierId !== null &&
+    (state.status === 'active' || state.status === 'grace') &&
+    end !== null &&
+    state.periodStart !== null &&
+    (at < end || (state.autoRenew && at < periodEndFrom(end, billingPeriod, timeZone)))
+  )
 }
 
 const isCurrent = (state: MembershipState, at: Date): boolean =>
@@ -213,13 +239,7 @@ export function applyMembershipEvent(
       // period starts. A renewal of the current tier also calls off a scheduled downgrade.
       const end = state.periodEnd
       const start = state.periodStart
-      const continues =
-        state.tierId !== null &&
-        (state.status === 'active' || state.status === 'grace') &&
-        end !== null &&
-        start !== null &&
-        (at < end || (state.autoRenew && at < periodEndFrom(end, billingPeriod, timeZone)))
-      if (!continues || !end || !start) {
+      if (!renewalContinues(state, at, billingPeriod, timeZone) || !end || !start) {
         return {
           ...state,
           ...newPeriod(at),

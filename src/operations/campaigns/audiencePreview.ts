@@ -44,6 +44,7 @@ import {
   storedRedemptionGists,
   storedRedemptions,
 } from '../entitlements/store'
+import { cancelReasonsFor } from '../entitlements/cancelIntent'
 import { ok, refuse, type Outcome } from '../result'
 
 type Json = Record<string, unknown>
@@ -518,6 +519,9 @@ export async function campaignStats(
         totalRedemptions === null ? null : Math.max(0, totalRedemptions - usage.redemptions),
       discount: maxDiscount === null ? null : Math.max(0, maxDiscount - usage.discountGiven),
     },
+    // A retention campaign: why the members it was offered to said they would not renew.
+    cancelReasons:
+      campaign.kind === 'retention' ? await cancelReasonsFor(req.payload, campaign.id) : [],
     currency: catalogue.settings.currency,
     evaluatedAt: now.toISOString(),
   })

@@ -50,6 +50,8 @@ export type CampaignOrder = {
   tierId: string | null
   billingPeriod: BillingPeriod | null
   amount: number
+  /** upgrade: the quoted credit for the unused period, taken off the offer price (rule 18). */
+  credit?: number
   at: Date
 }
 
@@ -276,16 +278,20 @@ export async function campaignOrderCheck(
       { field: 'billingPeriod', details },
     )
   }
-  if (order.amount !== quote.price) {
+  const credit = Math.min(Math.max(0, order.credit ?? 0), quote.price)
+  if (order.amount !== quote.price - credit) {
+    const less = credit
+      ? { zh: `，升级抵扣 ${credit} 分`, en: `, less an upgrade credit of ${credit}` }
+      : { zh: '', en: '' }
     return refuse(
       'amount_mismatch',
       campaignNamed(campaign, {
-        zh: `活动价为 ${quote.price} 分（原价 ${quote.sellingPrice} 分），订单金额为 ${order.amount} 分。`,
-        en: `the offer price is ${quote.price} (selling price ${quote.sellingPrice}) in fen, the order says ${order.amount}.`,
+        zh: `活动价为 ${quote.price} 分（原价 ${quote.sellingPrice} 分${less.zh}），订单金额为 ${order.amount} 分。`,
+        en: `the offer price is ${quote.price} (selling price ${quote.sellingPrice}${less.en}) in fen, the order says ${order.amount}.`,
       }),
       {
         field: 'amount',
-        details: { ...details, expected: quote.price, sellingPrice: quote.sellingPrice },
+        details: { ...details, expected: quote.price - credit, sellingPrice: quote.sellingPrice },
       },
     )
   }

@@ -9,6 +9,7 @@ import type { BillingPeriod } from '../../domain/catalogue/types'
 import type { OrderType } from '../../domain/entitlements/membership'
 import type { OrderRefusalCode } from '../../domain/entitlements/orders'
 import { reasonMessages } from '../../domain/entitlements/reasons'
+import type { CampaignDefinition } from '../../domain/campaigns/types'
 import {
   campaignOrderCheck,
   claimCampaign,
@@ -21,6 +22,8 @@ import { rewardReferral } from '../campaigns/referral'
 import { ok, refuse, type Outcome } from '../result'
 import { eventRefusal, tierIdFor } from './events'
 import { applyLedger } from './ledger'
+import { upgradeQuoteCheck, type QuotedUpgrade } from './quote'
+import { readQuoteId } from './quoteToken'
 import { catalogueOf, ensureStoreLoaded, findMember, knownEvent, rememberEvent } from './store'
 
 export type OrderInput = {
@@ -37,6 +40,8 @@ export type OrderInput = {
   immediate?: boolean
   /** A campaign (id or slug) the order redeems: re-checked now, its budget claimed. */
   campaign?: string
+  /** upgrade: the quote id it was priced with (GET /api/members/{id}/quote; rule 18). */
+  quote?: string
 }
 
 type OrderEvent = ReturnType<typeof eventJson>
@@ -177,25 +182,54 @@ export async function recordOrder(
   if (refusal) {
     return refuse(refusal.code, refusal.message, { field: refusalField[refusal.code] })
   }
-  let claim: CampaignClaim | null = null
-  if (input.campaign !== undefined) {
+  // An upgrade pays the quoted price: the credit for the unused period, with the quoted campaign
+  // unless the order names one (docs/rules.md rule 18). The campaign is judged first, with the
+  // quote's credit (read from its signature, which nobody can alter); then the quote itself.
+  const signed = input.type === 'upgrade' && input.quote ? readQuoteId(input.quote) : null
+  const quoteClaims = signed && signed.member === member.id ? signed : null
+  const campaign = input.campaign ?? quoteClaims?.campaign?.id
+  const billingPeriod = input.billingPeriod ?? quoteClaims?.period
+  let checkedCampaign: { campaign: CampaignDefinition; claim: CampaignClaim } | null = null
+  if (campaign !== undefined) {
     const checked = await campaignOrderCheck(
       req,
       {
         orderId: input.orderId,
-        campaign: input.campaign,
+        campaign,
         memberId: member.id,
         type: input.type,
         tierId,
-        billingPeriod: input.billingPeriod ?? null,
+        billingPeriod: billingPeriod ?? null,
         amount: input.amount,
+        credit: quoteClaims?.credit ?? 0,
         at,
       },
       catalogue,
       member.membership,
     )
     if (!checked.ok) return checked
-    const claimed = await claimCampaign(req, checked.campaign, checked.claim)
+    checkedCampaign = checked
+  }
+  let quoted: QuotedUpgrade | null = null
+  if (input.type === 'upgrade') {
+    const checked = upgradeQuoteCheck({
+      ...input,
+      memberId: member.id,
+      eventCount: member.membership.eventCount,
+      tierId,
+      at,
+    })
+    if (!checked.ok) {
+      // A retry of an order recorded by another process finds the ledger already moved.
+      const raced = checked.refusal.reason === 'quote_expired'
+      const existing = raced ? await existingEvent(req, input.orderId) : null
+      return existing ? answerRepeat(req, existing, input, member.id) : checked
+    }
+    quoted = checked.quote
+  }
+  let claim: CampaignClaim | null = null
+  if (checkedCampaign) {
+    const claimed = await claimCampaign(req, checkedCampaign.campaign, checkedCampaign.claim)
     if (!claimed.ok) return claimed
     claim = claimed.claim
   }
@@ -207,8 +241,9 @@ export async function recordOrder(
         member: member.id,
         type: input.type,
         occurredAt: at.toISOString(),
-        billingPeriod: input.billingPeriod,
+        billingPeriod,
         amount: input.amount,
+        credit: quoted ? quoted.credit : undefined,
         currency: input.currency ?? catalogue.settings.currency,
         autoRenew: input.autoRenew,
         immediate: input.immediate,
@@ -233,7 +268,7 @@ export async function recordOrder(
     rememberEvent(payload, input.orderId, member.id)
     if (claim) await writeRedemption(req, claim, catalogue)
     // The referred member's first paid order rewards their referrer (once; docs/rules.md rule 16).
-    await rewardReferral(req, { ...input, memberId: member.id, at }, catalogue)
+    await rewardReferral(req, { ...input, campaign, memberId: member.id, at }, catalogue)
     return ok({ recorded: true, duplicate: false, event: eventJson(doc) })
   } catch (error) {
     // The same order raced in from a retry: whoever lost reports the duplicate.

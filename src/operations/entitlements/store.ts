@@ -372,7 +372,12 @@ async function buildCatalogue(payload: Payload, state: StoreState): Promise<Stor
     courses.byId.set(course.id, course)
     if (course.slug) courses.bySlug.set(course.slug, course)
   }
-  const settingsDoc = settings as { timeZone?: string; currency?: string; graceDays?: number }
+  const settingsDoc = settings as {
+    timeZone?: string
+    currency?: string
+    graceDays?: number
+    quoteValidMinutes?: number
+  }
   const entry = snapshot.tiers.find((tier) => tier.kind === 'entry')
   const catalogue: EngineCatalogue = {
     benefits: snapshot.benefits,
@@ -389,6 +394,8 @@ async function buildCatalogue(payload: Payload, state: StoreState): Promise<Stor
       timeZone: settingsDoc.timeZone || 'Asia/Shanghai',
       currency: settingsDoc.currency || 'CNY',
       graceDays: typeof settingsDoc.graceDays === 'number' ? settingsDoc.graceDays : 7,
+      quoteValidMinutes:
+        typeof settingsDoc.quoteValidMinutes === 'number' ? settingsDoc.quoteValidMinutes : 15,
     },
     generation,
   }

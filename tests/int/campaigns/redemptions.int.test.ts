@@ -77,16 +77,33 @@ const order = (json: Record<string, unknown>) =>
     json: { orderId: members.orderId(), ...json },
   })
 
-const upgrade = (member: string, campaign: string, extra: Record<string, unknown> = {}) =>
-  order({
+/**
+ * An upgrade to Gold (annual) with the campaign, as billing sends it: quoted first (docs/rules.md
+ * rule 18), paying what the quote says; when the campaign cannot be quoted the order goes without
+ * a quote, and its campaign refusal comes before the missing quote.
+ */
+const upgrade = async (member: string, campaign: string, extra: Record<string, unknown> = {}) => {
+  const query = new URLSearchParams({ tier: gold(), period: 'annual', campaign }).toString()
+  const quote = await rest('GET', `/members/${member}/quote?${query}`, { as: billing })
+  const quoted =
+    quote.status === 200 ? { quote: quote.body.quoteId, amount: quote.body.amount } : {}
+  return order({
     type: 'upgrade',
     member,
     tier: gold(),
     billingPeriod: 'annual',
     amount: goldOffer,
     campaign,
+    ...quoted,
     ...extra,
   })
+}
+
+/**
+ * Silver bought for nothing: no credit for the unused month, so an upgrade pays the offer price
+ * exactly (the credit is tested in tests/int/entitlements/quote.int.test.ts).
+ */
+const freeSilver = () => members.buyer(silver(), { amount: 0 })
 
 const redemptionsOf = async (campaignId: string) =>
   (
@@ -109,7 +126,7 @@ describe('an order that redeems a campaign', () => {
     const id = await liveCampaign('accepted', {
       terms: { budget: { totalRedemptions: 1, perMember: 1, maxDiscount: 5000 } },
     })
-    const member = await members.buyer(silver())
+    const member = await freeSilver()
     const answer = await upgrade(member.externalId, slugOf('accepted'))
     expect(answer.status).toBe(201)
     expect(answer.body).toMatchObject({
@@ -134,7 +151,7 @@ describe('an order that redeems a campaign', () => {
     expect(usage).toEqual({ redemptions: 1, discountGiven: goldSaving })
     expect(await statusOf(id)).toBe('exhausted')
 
-    const next = await upgrade((await members.buyer(silver())).externalId, id)
+    const next = await upgrade((await freeSilver()).externalId, id)
     expect(next.status).toBe(422)
     expect(next.body.reason).toBe('campaign_exhausted')
   })
@@ -150,11 +167,7 @@ describe('an order that redeems a campaign', () => {
         (offer) => offer.campaign.id === id,
       )
     }
-    const [first, second, third] = [
-      await members.buyer(silver()),
-      await members.buyer(silver()),
-      await members.buyer(silver()),
-    ]
+    const [first, second, third] = [await freeSilver(), await freeSilver(), await freeSilver()]
     expect(await offered(third!.id)).toBe(true)
     expect((await upgrade(first!.externalId, id)).status).toBe(201)
     expect(await offered(third!.id)).toBe(true)
@@ -168,7 +181,7 @@ describe('an order that redeems a campaign', () => {
         offer: { gifts: [{ benefit: fixture.benefits.tutoring, amount: 2, validDays: 30 }] },
       },
     })
-    const member = await members.buyer(silver())
+    const member = await freeSilver()
     expect((await upgrade(member.id, id)).status).toBe(201)
     const grants = await payload.find({
       collection: slugs.entitlementGrants,
@@ -188,7 +201,7 @@ describe('an order that redeems a campaign', () => {
 
   it('redeems once for a repeated order id', async () => {
     const id = await liveCampaign('repeat')
-    const member = await members.buyer(silver())
+    const member = await freeSilver()
     const orderId = members.orderId()
     const first = await upgrade(member.externalId, id, { orderId })
     expect(first.status).toBe(201)
@@ -202,7 +215,7 @@ describe('an order that redeems a campaign', () => {
     const id = await liveCampaign('duplicates', {
       terms: { budget: { totalRedemptions: 2, perMember: 1, maxDiscount: null } },
     })
-    const member = await members.buyer(silver())
+    const member = await freeSilver()
     const orderId = members.orderId()
     const answers = await Promise.all(
       Array.from({ length: 5 }, () => upgrade(member.id, id, { orderId })),
@@ -210,8 +223,8 @@ describe('an order that redeems a campaign', () => {
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 200, 201])
     expect(await redemptionsOf(id)).toHaveLength(1)
     // No slot was taken twice: the second member still gets the last one, a third none.
-    expect((await upgrade((await members.buyer(silver())).id, id)).status).toBe(201)
-    const third = await upgrade((await members.buyer(silver())).id, id)
+    expect((await upgrade((await freeSilver()).id, id)).status).toBe(201)
+    const third = await upgrade((await freeSilver()).id, id)
     expect(third.body.reason).toBe('campaign_exhausted')
   })
 
@@ -224,7 +237,7 @@ describe('an order that redeems a campaign', () => {
         budget: { totalRedemptions: 100, perMember: 2, maxDiscount: null },
       },
     })
-    const member = await members.buyer(silver())
+    const member = await freeSilver()
     const before = findMember(payload, member.id)!.membership.periodEnd!
     const renew = () =>
       order({
@@ -254,11 +267,11 @@ describe('an order that redeems a campaign', () => {
       terms: { budget: { totalRedemptions: 12, perMember: 1, maxDiscount: null } },
     })
     for (let taken = 0; taken < 2; taken += 1) {
-      expect((await upgrade((await members.buyer(silver())).externalId, id)).status).toBe(201)
+      expect((await upgrade((await freeSilver()).externalId, id)).status).toBe(201)
     }
     const buyers = []
     for (let n = 0; n < 200; n += 20) {
-      buyers.push(...(await Promise.all(Array.from({ length: 20 }, () => members.buyer(silver())))))
+      buyers.push(...(await Promise.all(Array.from({ length: 20 }, () => freeSilver()))))
     }
     const answers = await Promise.all(buyers.map((member) => upgrade(member.id, id)))
     const statuses = answers.map((answer) => answer.status)
@@ -276,7 +289,7 @@ describe('an order that redeems a campaign', () => {
     const id = await liveCampaign('capped', {
       terms: { budget: { totalRedemptions: 100, perMember: 1, maxDiscount: 300 } },
     })
-    const buyers = await Promise.all(Array.from({ length: 5 }, () => members.buyer(silver())))
+    const buyers = await Promise.all(Array.from({ length: 5 }, () => freeSilver()))
     const answers = await Promise.all(buyers.map((member) => upgrade(member.id, id)))
     expect(answers.filter((answer) => answer.status === 201)).toHaveLength(2)
     expect(await campaignUsage(await createLocalReq({}, payload), id)).toEqual({
@@ -289,7 +302,7 @@ describe('an order that redeems a campaign', () => {
 describe('campaign redemptions', () => {
   it('are read by admin, marketing and support, and changed by nobody through the API', async () => {
     const id = await liveCampaign('readers')
-    const member = await members.buyer(silver())
+    const member = await freeSilver()
     const answer = await upgrade(member.id, id)
     expect(answer.status).toBe(201)
     const orderId = (answer.body.event as { orderId: string }).orderId
@@ -327,7 +340,7 @@ describe('an order refused for its campaign', () => {
   it('refuses a campaign that is not live yet (campaign_not_live)', async () => {
     const id = await campaigns.published('later')
     campaignIds.push(id)
-    const member = await members.buyer(silver())
+    const member = await freeSilver()
     const answer = await upgrade(member.id, id)
     expectRefusal(
       answer,
@@ -362,7 +375,7 @@ describe('an order refused for its campaign', () => {
 
   it('refuses an amount other than the offer price (amount_mismatch)', async () => {
     const id = await liveCampaign('price')
-    const member = await members.buyer(silver())
+    const member = await freeSilver()
     const answer = await upgrade(member.id, id, { amount: goldAnnual })
     expectRefusal(answer, 'amount_mismatch', '活动价为 55920 分', 'the offer price is 55920')
     expect(answer.body).toMatchObject({ field: 'amount', expected: goldOffer })
@@ -374,8 +387,8 @@ describe('an order refused for its campaign', () => {
     const id = await liveCampaign('gone', {
       terms: { budget: { totalRedemptions: 1, perMember: 1, maxDiscount: null } },
     })
-    expect((await upgrade((await members.buyer(silver())).id, id)).status).toBe(201)
-    const answer = await upgrade((await members.buyer(silver())).id, id)
+    expect((await upgrade((await freeSilver()).id, id)).status).toBe(201)
+    const answer = await upgrade((await freeSilver()).id, id)
     expectRefusal(answer, 'campaign_exhausted', '名额或优惠预算已用完', 'are used up')
   })
 
@@ -387,7 +400,7 @@ describe('an order refused for its campaign', () => {
         offer: { discount: { kind: 'amount_off', amount: 5 }, bonusDays: 0 },
       },
     })
-    const member = await members.buyer(silver())
+    const member = await freeSilver()
     const renew = () =>
       order({
         type: 'renewal',
@@ -414,7 +427,7 @@ describe('an order refused for its campaign', () => {
     }
     const id = await liveCampaign('trial', trial)
     const earlier = await liveCampaign('trial-before', trial)
-    const member = await members.buyer(silver())
+    const member = await freeSilver()
     const fresh = await upgrade(member.id, id, { amount: 0 })
     expectRefusal(
       fresh,
@@ -439,7 +452,7 @@ describe('an order refused for its campaign', () => {
   })
 
   it('refuses an unknown campaign (campaign_unknown)', async () => {
-    const member = await members.buyer(silver())
+    const member = await freeSilver()
     const answer = await upgrade(member.id, 'no-such-campaign')
     expect(answer.status).toBe(404)
     expect(answer.body).toMatchObject({ reason: 'campaign_unknown', field: 'campaign' })

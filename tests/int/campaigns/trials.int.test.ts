@@ -125,12 +125,14 @@ describe('a trial order', () => {
     expect(during.tier?.slug).toBe(gold())
     expect(during.trial?.returnsTo?.slug).toBe(silver())
     // Judged against Silver beneath the trial, so Gold is an upgrade.
+    const quote = await members.quote(member.id, gold(), { period: 'annual' })
     const upgrade = await order({
       type: 'upgrade',
       member: member.id,
       tier: gold(),
       billingPeriod: 'annual',
-      amount: 69_900,
+      amount: quote.amount,
+      quote: quote.quoteId,
     })
     expect(upgrade.status).toBe(201)
     const converted = await entitlements(member.id)
@@ -165,14 +167,7 @@ describe('a trial order', () => {
     expect(bare.status).toBe(422)
     expect(bare.body).toMatchObject({ reason: 'trial_needs_campaign', field: 'campaign' })
     expect((bare.body.message as { en: string }).en).toContain('must name its trial campaign')
-    const purchase = await order({
-      type: 'upgrade',
-      member: member.id,
-      tier: gold(),
-      billingPeriod: 'annual',
-      amount: 1,
-      campaign: id,
-    })
+    const purchase = await order({ type: 'renewal', member: member.id, amount: 1, campaign: id })
     expect(purchase.status).toBe(422)
     expect(purchase.body).toMatchObject({ reason: 'not_eligible', field: 'type' })
     const wrongAmount = await trialOrder(member.id, id, { amount: 0 })

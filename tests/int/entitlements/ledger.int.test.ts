@@ -125,7 +125,6 @@ describe('orders from billing', () => {
       member: member.externalId,
       tier: gold(),
       billingPeriod: 'annual',
-      amount: 66000,
     })
     const upgraded = findMember(payload, member.id)!.membership
     expect(upgraded.tierId).toBe(fixture.tiers.gold)
@@ -262,7 +261,6 @@ describe('the ledger', () => {
       member: member.externalId,
       tier: gold(),
       billingPeriod: 'annual',
-      amount: 60000,
     })
     await members.order({ type: 'cancellation', member: member.externalId })
     const { stored, replayed } = await storedAndReplayed(member.id)

@@ -2,7 +2,7 @@
 // and the member are two writes, so the member is always *replayed* from its events: a retry after
 // a crash between the two writes heals the member, and an older replay never overwrites a newer
 // one (the write is conditional on the number of events folded in).
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { slugs } from '../../../collections/slugs'
 import { relationId } from '../../adapters/catalogue'
@@ -41,11 +41,11 @@ type Remembered = { memberId: string | null; event: MembershipEvent }
 const eventCaches = new WeakMap<object, Map<string, Remembered>>()
 const EVENT_CACHE_LIMIT = 200_000
 
-function eventCacheOf(req: PayloadRequest): Map<string, Remembered> {
-  let cache = eventCaches.get(req.payload)
+function eventCacheOf(payload: Payload): Map<string, Remembered> {
+  let cache = eventCaches.get(payload)
   if (!cache) {
     cache = new Map()
-    eventCaches.set(req.payload, cache)
+    eventCaches.set(payload, cache)
   }
   return cache
 }
@@ -63,11 +63,12 @@ function remember(cache: Map<string, Remembered>, doc: object): MembershipEvent 
  * reads none but the member's older ones, once per process); the rest are read by id.
  */
 export async function memberEvents(
-  req: PayloadRequest,
+  payload: Payload,
   ids: readonly string[],
   memberId?: string,
+  req?: PayloadRequest,
 ): Promise<MembershipEvent[]> {
-  const cache = eventCacheOf(req)
+  const cache = eventCacheOf(payload)
   const found: MembershipEvent[] = []
   const missing: string[] = []
   for (const id of ids) {
@@ -79,14 +80,14 @@ export async function memberEvents(
   // One plain `_id` lookup each (an index hit on FerretDB; `$in` of several ids is a scan there).
   const docs = await Promise.all(
     missing.map((id) =>
-      req.payload
+      payload
         .findByID({
           collection: slugs.membershipEvents,
           id,
           depth: 0,
           overrideAccess: true,
           disableErrors: true,
-          req,
+          ...(req ? { req } : {}),
         })
         .catch(() => null),
     ),
@@ -97,7 +98,7 @@ export async function memberEvents(
 
 /** Remembers an event just written (its afterChange hook), so the replay need not read it back. */
 export function rememberLedgerEvent(req: PayloadRequest, doc: object): void {
-  remember(eventCacheOf(req), doc)
+  remember(eventCacheOf(req.payload), doc)
 }
 
 /**
@@ -122,7 +123,7 @@ export async function applyLedger(
     const known = ledgerIdsOf(member)
     const ids = newEventId && !known.includes(newEventId) ? [...known, newEventId] : known
     const { catalogue } = await catalogueOf(req.payload)
-    const state = replayLedger(await memberEvents(req, ids, memberId), catalogue.settings.timeZone)
+    const state = replayLedger(await memberEvents(req.payload, ids, memberId, req), catalogue.settings.timeZone)
     const stored = membershipFromDoc(member)
     if (ids.length !== known.length || state.eventCount !== stored.eventCount) {
       await req.payload.db.updateOne({

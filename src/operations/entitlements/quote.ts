@@ -6,7 +6,7 @@ import { ObjectId } from 'mongodb'
 import type { Payload } from 'payload'
 
 import { slugs } from '../../../collections/slugs'
-import { eventFromDoc, ledgerIdsOf } from '../../adapters/entitlements'
+import { ledgerIdsOf } from '../../adapters/entitlements'
 import type { MemberOffer } from '../../domain/campaigns/offers'
 import type { BillingPeriod, Locale, Localized } from '../../domain/catalogue/types'
 import type { MemberRecord } from '../../domain/entitlements/engine'
@@ -17,6 +17,7 @@ import { addCalendarDays } from '../../domain/time/zonedCalendar'
 import { liveOffersFor, offerJson } from '../campaigns/offers'
 import { ok, refuse, type Outcome, type Refusal } from '../result'
 import { orderTier, tierIdFor } from './events'
+import { memberEvents } from './ledger'
 import { contextFor, isRefused } from './service'
 import { rawCollection } from './store'
 import { quoteId, readQuoteId, type QuoteClaims } from './quoteToken'
@@ -38,7 +39,7 @@ const upgradeKinds: ReadonlySet<string> = new Set(['upgrade', 'winback', 'referr
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null)
 
-/** The member's ledger, read by event id (docs/database.md: what a quote costs). */
+/** The member's ledger: events this process remembers, the rest read by id (ledger.ts). */
 async function ledgerOf(payload: Payload, memberId: string): Promise<MembershipEvent[]> {
   if (!ObjectId.isValid(memberId)) return []
   const doc = await rawCollection(payload, slugs.members).findOne(
@@ -47,10 +48,7 @@ async function ledgerOf(payload: Payload, memberId: string): Promise<MembershipE
   )
   const ids = doc ? ledgerIdsOf(doc) : []
   if (!ids.length) return []
-  const events = await rawCollection(payload, slugs.membershipEvents)
-    .find({ _id: { $in: ids } } as never)
-    .toArray()
-  return events.map((event) => eventFromDoc(event))
+  return memberEvents(payload, ids, memberId)
 }
 
 /** The credit at `now` for the member's unused, paid-for time (docs/rules.md rule 18). */

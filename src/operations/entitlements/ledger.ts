@@ -123,7 +123,10 @@ export async function applyLedger(
     const known = ledgerIdsOf(member)
     const ids = newEventId && !known.includes(newEventId) ? [...known, newEventId] : known
     const { catalogue } = await catalogueOf(req.payload)
-    const state = replayLedger(await memberEvents(req.payload, ids, memberId, req), catalogue.settings.timeZone)
+    const state = replayLedger(
+      await memberEvents(req.payload, ids, memberId, req),
+      catalogue.settings.timeZone,
+    )
     const stored = membershipFromDoc(member)
     if (ids.length !== known.length || state.eventCount !== stored.eventCount) {
       await req.payload.db.updateOne({

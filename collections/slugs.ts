@@ -17,6 +17,10 @@ export const slugs = {
   campaigns: 'campaigns',
   campaignRedemptions: 'campaign-redemptions',
   campaignClaims: 'campaign-claims',
+  webhookEndpoints: 'webhook-endpoints',
+  webhookEvents: 'webhook-events',
+  webhookDeliveries: 'webhook-deliveries',
+  webhookAttempts: 'webhook-attempts',
 } as const
 
 export const globalSlugs = {
@@ -26,7 +30,7 @@ export const globalSlugs = {
 /**
  * Configuration whose every change is recorded in the audit log (docs/rules.md rule 12), and who
  * may act on it: the catalogue, support's grants, staff users and service accounts (their API keys
- * included), and marketing's campaigns. A test checks that each of these, and only these, has the audit hooks wired in.
+ * included), marketing's campaigns and the webhook endpoints (their secrets never recorded). A test checks that each of these, and only these, has the audit hooks wired in.
  */
 export const auditedCollections = [
   slugs.benefits,
@@ -37,6 +41,7 @@ export const auditedCollections = [
   slugs.users,
   slugs.serviceAccounts,
   slugs.campaigns,
+  slugs.webhookEndpoints,
 ] as const
 
 export const auditedGlobals = [globalSlugs.membershipSettings] as const

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { policy } from '../../src/access/policy'
+import { webhookDeliveryEndpoints } from '../../src/endpoints/entitlements'
 import { optionsFrom } from '../../src/adapters/labels'
 import {
   deliveryStatusLabels,
@@ -28,6 +29,7 @@ export const WebhookDeliveries: CollectionConfig = {
     plural: { zh: 'Webhook 投递', en: 'Webhook deliveries' },
   },
   access: policy[slugs.webhookDeliveries],
+  endpoints: webhookDeliveryEndpoints,
   defaultSort: '-createdAt',
   admin: {
     useAsTitle: 'eventId',

@@ -21,39 +21,59 @@ export type QueuedDelivery = {
 const lineOf = (delivery: QueuedDelivery): string =>
   `${delivery.endpointId}|${delivery.memberId ?? `event:${delivery.id}`}`
 
+const before = (a: QueuedDelivery, b: QueuedDelivery): number =>
+  a.orderKey < b.orderKey
+    ? -1
+    : a.orderKey > b.orderKey
+      ? 1
+      : a.id < b.id
+        ? -1
+        : a.id > b.id
+          ? 1
+          : 0
+
+const isDue = (delivery: QueuedDelivery, time: number): boolean =>
+  delivery.status === 'pending'
+    ? delivery.nextAttemptAt.getTime() <= time
+    : delivery.leaseUntil !== null && delivery.leaseUntil.getTime() <= time
+
 /**
- * The deliveries to attempt at `now`, in order, from those not yet delivered: the head of each
- * line, if it is pending and due, or sending with its lease run out. `activeEndpoints` are the
- * endpoints that take deliveries; the others' lines wait.
+ * The lines to work at `now`, each in order: its earliest undelivered delivery, if that is due
+ * (pending and its time come, or sending with its lease run out), followed by the ones behind it
+ * that are due as well. A sender works a line front to back and stops at the first that is not
+ * delivered, so nothing overtakes. Lines of inactive endpoints wait.
  */
-export function dueDeliveries(
+export function dueLines(
   deliveries: readonly QueuedDelivery[],
   activeEndpoints: ReadonlySet<string>,
   now: Date,
-): QueuedDelivery[] {
-  const heads = new Map<string, QueuedDelivery>()
+): QueuedDelivery[][] {
+  const lines = new Map<string, QueuedDelivery[]>()
   for (const delivery of deliveries) {
     if (delivery.status === 'delivered' || delivery.status === 'failed') continue
+    if (!activeEndpoints.has(delivery.endpointId)) continue
     const line = lineOf(delivery)
-    const head = heads.get(line)
-    if (
-      !head ||
-      delivery.orderKey < head.orderKey ||
-      (delivery.orderKey === head.orderKey && delivery.id < head.id)
-    ) {
-      heads.set(line, delivery)
-    }
+    lines.set(line, [...(lines.get(line) ?? []), delivery])
   }
   const time = now.getTime()
-  return [...heads.values()]
-    .filter((head) => activeEndpoints.has(head.endpointId))
-    .filter((head) =>
-      head.status === 'pending'
-        ? head.nextAttemptAt.getTime() <= time
-        : head.leaseUntil !== null && head.leaseUntil.getTime() <= time,
-    )
-    .sort(
-      (a, b) =>
-        a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || (a.orderKey < b.orderKey ? -1 : 1),
-    )
+  const due: QueuedDelivery[][] = []
+  for (const line of lines.values()) {
+    line.sort(before)
+    const ready: QueuedDelivery[] = []
+    for (const delivery of line) {
+      if (!isDue(delivery, time)) break
+      ready.push(delivery)
+    }
+    if (ready.length > 0) due.push(ready)
+  }
+  return due.sort(
+    (a, b) => a[0]!.nextAttemptAt.getTime() - b[0]!.nextAttemptAt.getTime() || before(a[0]!, b[0]!),
+  )
 }
+
+/** The first delivery of each line that may be attempted at `now`. */
+export const dueDeliveries = (
+  deliveries: readonly QueuedDelivery[],
+  activeEndpoints: ReadonlySet<string>,
+  now: Date,
+): QueuedDelivery[] => dueLines(deliveries, activeEndpoints, now).map((line) => line[0]!)

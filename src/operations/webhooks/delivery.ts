@@ -20,7 +20,7 @@ import {
   webhookEventTypeLabels,
   type WebhookEventType,
 } from '../../domain/webhooks/events'
-import { dueDeliveries, type QueuedDelivery } from '../../domain/webhooks/ordering'
+import { dueLines, type QueuedDelivery } from '../../domain/webhooks/ordering'
 import { signWebhook } from '../../domain/webhooks/signing'
 import { rawCollection } from '../entitlements/store'
 import { guardedLookup, targetFinding, targetPolicy } from './targets'
@@ -159,6 +159,14 @@ async function claimAttempt(
       const finished = held.finishedAt !== undefined && held.finishedAt !== null
       const abandoned = (asDate(held.leaseUntil)?.getTime() ?? 0) <= now.getTime()
       if (!finished && !abandoned) return null
+      if (finished) {
+        // Our copy of the delivery is older than that attempt: follow what it decided.
+        const fresh = await rawCollection(payload, slugs.webhookDeliveries).findOne({
+          _id: delivery._id,
+        })
+        const due = asDate(fresh?.nextAttemptAt)
+        if (!fresh || fresh.status !== 'pending' || (due && due > now)) return null
+      }
     }
   }
   return null
@@ -248,7 +256,9 @@ async function attemptDelivery(
       },
     },
   )
-  const event = await rawCollection(payload, slugs.webhookEvents).findOne({ _id: delivery.event as ObjectId })
+  const event = await rawCollection(payload, slugs.webhookEvents).findOne({
+    _id: delivery.event as ObjectId,
+  })
   let result: PostResult
   if (!event) {
     result = { ok: false, status: null, error: 'event missing from the outbox', durationMs: 0 }
@@ -367,23 +377,30 @@ export async function deliverWebhooks(
     .find({ status: { $in: ['pending', 'sending'] } })
     .toArray()) as Doc[]
   const docs = new Map(open.map((doc) => [doc._id.toHexString(), doc]))
-  const due = dueDeliveries(open.map(queued), active, full.now)
+  const lines = dueLines(open.map(queued), active, full.now)
   const run: DeliveryRun = { attempted: 0, delivered: 0, failed: 0, disabled: 0 }
   let next = 0
   const worker = async () => {
-    while (next < due.length) {
-      const head = due[next++]
-      const doc = head && docs.get(head.id)
-      const endpoint = head && byId.get(head.endpointId)
-      if (!doc || !endpoint) continue
-      const outcome = await attemptDelivery(payload, doc, endpoint, full)
-      if (outcome === 'skipped') continue
-      run.attempted += 1
-      if (outcome === 'delivered') run.delivered += 1
-      if (outcome === 'failed' || outcome === 'disabled') run.failed += 1
-      if (outcome === 'disabled') {
-        run.disabled += 1
-        active.delete(head.endpointId)
+    while (next < lines.length) {
+      const line = lines[next++] ?? []
+      // Front to back; the first that is not delivered holds the rest (docs/rules.md rule 20).
+      for (const entry of line) {
+        const doc = docs.get(entry.id)
+        const endpoint = byId.get(entry.endpointId)
+        if (!doc || !endpoint || !active.has(entry.endpointId)) break
+        const outcome = await attemptDelivery(payload, doc, endpoint, full)
+        if (outcome === 'skipped') break
+        run.attempted += 1
+        if (outcome === 'delivered') {
+          run.delivered += 1
+          continue
+        }
+        if (outcome === 'failed' || outcome === 'disabled') run.failed += 1
+        if (outcome === 'disabled') {
+          run.disabled += 1
+          active.delete(entry.endpointId)
+        }
+        break
       }
     }
   }

@@ -78,3 +78,52 @@ export async function removeWebhooks(payload: Payload, endpointIds: string[]): P
   await rawCollection(payload, slugs.webhookDeliveries).deleteMany({ endpoint: { $in: endpoints } })
   await rawCollection(payload, slugs.webhookEndpoints).deleteMany({ _id: { $in: endpoints } })
 }
+
+/**
+ * Deliveries in the states a replay answers differently for (the parity cases): one delivered, one
+ * being sent right now, one whose endpoint is off. Written directly: no receiver is involved.
+ */
+export async function replayWorld(payload: Payload) {
+  const now = new Date()
+  const endpoint = (active: boolean) => ({
+    _id: new ObjectId(),
+    url: 'https://hooks.example.com/parity',
+    events: ['membership.renewed'],
+    active,
+    includePersonalData: false,
+    secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    createdAt: now,
+    updatedAt: now,
+  })
+  const on = endpoint(true)
+  const off = endpoint(false)
+  await rawCollection(payload, slugs.webhookEndpoints).insertMany([on, off])
+  const delivery = (endpointId: ObjectId, status: string, leaseUntil: Date | null) => ({
+    _id: new ObjectId(),
+    event: new ObjectId(),
+    eventId: `evt_${new ObjectId().toHexString()}`,
+    eventType: 'membership.renewed',
+    endpoint: endpointId,
+    member: null,
+    orderKey: '00000000000000000001:00',
+    occurredAt: now,
+    status,
+    attempts: 1,
+    replays: 0,
+    nextAttemptAt: now,
+    windowStartedAt: now,
+    leaseUntil,
+    createdAt: now,
+    updatedAt: now,
+  })
+  const delivered = delivery(on._id, 'delivered', null)
+  const sending = delivery(on._id, 'sending', new Date(now.getTime() + 3_600_000))
+  const offline = delivery(off._id, 'failed', null)
+  await rawCollection(payload, slugs.webhookDeliveries).insertMany([delivered, sending, offline])
+  return {
+    delivered: delivered._id.toHexString(),
+    sending: sending._id.toHexString(),
+    offline: offline._id.toHexString(),
+    endpoints: [on._id.toHexString(), off._id.toHexString()],
+  }
+}

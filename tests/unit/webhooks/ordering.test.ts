@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 import { webhookOrderKey } from '../../../src/domain/webhooks/events'
-import { dueDeliveries, type QueuedDelivery } from '../../../src/domain/webhooks/ordering'
+import { dueDeliveries, dueLines, type QueuedDelivery } from '../../../src/domain/webhooks/ordering'
 
 const now = new Date('2026-12-02T12:00:00Z')
 const past = new Date(now.getTime() - 1000)
@@ -109,5 +109,18 @@ describe('dueDeliveries', () => {
         }
       }),
     )
+  })
+})
+
+describe('dueLines', () => {
+  it('gives each line front to back, up to the first that is not due', () => {
+    const list = [
+      delivery({ id: 'c', orderKey: webhookOrderKey(3), nextAttemptAt: future }),
+      delivery({ id: 'a', orderKey: webhookOrderKey(1) }),
+      delivery({ id: 'd', orderKey: webhookOrderKey(4) }),
+      delivery({ id: 'b', orderKey: webhookOrderKey(2) }),
+      delivery({ id: 'x', memberId: 'm2', orderKey: webhookOrderKey(1), nextAttemptAt: future }),
+    ]
+    expect(dueLines(list, active, now).map(ids)).toEqual([['a', 'b']])
   })
 })

@@ -486,3 +486,84 @@ describe('an endpoint failing for three days (docs/rules.md rule 20)', () => {
     ).not.toThrow()
   })
 })
+
+describe('expiry, the job and a sender that died', () => {
+  it('announces an expiry recorded by the expiry job, with the tier lost', async () => {
+    const hook = await endpoint('/expiry', {
+      events: ['membership.expired', 'member.entitlements.changed'],
+    })
+    receiver.answer('accept', '/expiry')
+    const lapsed = await members.buyer(`silver-${fixture.suffix}`, {
+      occurredAt: new Date(Date.now() - 45 * times.day).toISOString(),
+      autoRenew: false,
+    })
+    await payload.jobs.queue({ task: 'expireMemberships', input: {} })
+    await payload.jobs.run({ queue: 'default' })
+    const events = await eventsOf(lapsed.id)
+    const expired = events.filter((event) => event.type === 'membership.expired')
+    expect(expired).toHaveLength(1)
+    expect(expired[0]!.data).toMatchObject({ tier: { slug: `silver-${fixture.suffix}` } })
+    const change = events.at(-1)!
+    expect(change.type).toBe('member.entitlements.changed')
+    expect(change.data).toMatchObject({
+      cause: { type: 'expiry' },
+      changes: {
+        tier: {
+          before: { slug: `silver-${fixture.suffix}` },
+          after: { slug: `free-${fixture.suffix}` },
+        },
+      },
+    })
+    // The delivery job on Payload's queue sends them.
+    await payload.jobs.queue({ task: 'deliverWebhooks', input: {} })
+    await payload.jobs.run({ queue: 'default' })
+    const deliveries = await deliveriesOf(hook.id, lapsed.id)
+    expect(deliveries.length).toBe(events.length)
+    expect(deliveries.every((delivery) => delivery.status === 'delivered')).toBe(true)
+  })
+
+  it('takes over a claim whose sender died once its lease has run out, with the same id', async () => {
+    const hook = await endpoint('/takeover', { events: ['member.entitlements.changed'] })
+    receiver.answer('accept', '/takeover')
+    const buyer = await members.buyer(`silver-${fixture.suffix}`)
+    const [delivery] = await deliveriesOf(hook.id, buyer.id)
+    const now = new Date()
+    // As if a runner claimed attempt 1 and died before sending: the claim and the delivery say so.
+    const { webhookAttemptKey } = await import('../../../src/domain/webhooks/events')
+    await rawCollection(payload, slugs.webhookAttempts).insertOne({
+      _id: new ObjectId(webhookAttemptKey(delivery!._id.toHexString(), 1)),
+      delivery: delivery!._id.toHexString(),
+      attempt: 1,
+      startedAt: now,
+      leaseUntil: new Date(now.getTime() + minute),
+    })
+    await rawCollection(payload, slugs.webhookDeliveries).updateOne(
+      { _id: delivery!._id },
+      { $set: { status: 'sending', attempts: 1, leaseUntil: new Date(now.getTime() + minute) } },
+    )
+    await deliverWebhooks(payload, { now })
+    expect(receiver.received.filter((request) => request.path === '/takeover')).toHaveLength(0)
+    await deliverWebhooks(payload, { now: new Date(now.getTime() + 2 * minute) })
+    const sent = receiver.received.filter((request) => request.path === '/takeover')
+    expect(sent.map((request) => request.headers['webhook-id'])).toEqual([delivery!.eventId])
+    const [done] = await deliveriesOf(hook.id, buyer.id)
+    expect(done).toMatchObject({ status: 'delivered', attempts: 2 })
+  })
+
+  it('lets support read a member’s deliveries, never a frontend key or the endpoints', async () => {
+    const support = await staff.staff(['support'])
+    const frontend = await staff.serviceAccount(['frontend'])
+    const mine = await rest('GET', `/${slugs.webhookDeliveries}?limit=1`, { as: support })
+    expect(mine.status).toBe(200)
+    expect((mine.body.docs as unknown[]).length).toBe(1)
+    const theirs = await rest('GET', `/${slugs.webhookDeliveries}?limit=1`, { as: frontend })
+    expect(theirs.status).toBe(403)
+    const endpoints = await rest('GET', `/${slugs.webhookEndpoints}`, { as: support })
+    expect(endpoints.status).toBe(403)
+    const replay = await rest('POST', `/${slugs.webhookDeliveries}/${'a'.repeat(24)}/replay`, {
+      as: support,
+      json: {},
+    })
+    expect(replay.status).toBe(403)
+  })
+})

@@ -86,6 +86,10 @@ export interface Config {
     'campaign-redemptions': CampaignRedemption;
     'campaign-claims': CampaignClaim;
     'cancel-intents': CancelIntent;
+    'webhook-endpoints': WebhookEndpoint;
+    'webhook-events': WebhookEvent;
+    'webhook-deliveries': WebhookDelivery;
+    'webhook-attempts': WebhookAttempt;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -112,6 +116,10 @@ export interface Config {
     'campaign-redemptions': CampaignRedemptionsSelect<false> | CampaignRedemptionsSelect<true>;
     'campaign-claims': CampaignClaimsSelect<false> | CampaignClaimsSelect<true>;
     'cancel-intents': CancelIntentsSelect<false> | CancelIntentsSelect<true>;
+    'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>;
+    'webhook-events': WebhookEventsSelect<false> | WebhookEventsSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    'webhook-attempts': WebhookAttemptsSelect<false> | WebhookAttemptsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -139,6 +147,7 @@ export interface Config {
     tasks: {
       expireMemberships: TaskExpireMemberships;
       snapshotLaunchAudiences: TaskSnapshotLaunchAudiences;
+      deliverWebhooks: TaskDeliverWebhooks;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -508,6 +517,7 @@ export interface Member {
     | number
     | boolean
     | null;
+  webhooksThrough?: number | null;
   growthPoints?: number | null;
   referralCode?: string | null;
   referredBy?: (string | null) | Member;
@@ -846,6 +856,129 @@ export interface CancelIntent {
   createdAt: string;
 }
 /**
+ * Each event is sent, signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature), to every active endpoint subscribed to it; failures are retried with exponential backoff for up to 3 days.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-endpoints".
+ */
+export interface WebhookEndpoint {
+  id: string;
+  /**
+   * A public https address; private, loopback, link-local and metadata addresses are refused.
+   */
+  url: string;
+  events: (
+    | 'member.entitlements.changed'
+    | 'membership.renewed'
+    | 'membership.expired'
+    | 'membership.downgraded'
+    | 'campaign.redeemed'
+    | 'message.sent'
+  )[];
+  /**
+   * While off nothing is sent; turned back on, queued events continue in order.
+   */
+  active?: boolean | null;
+  /**
+   * Adds the member's email and phone (contact.email / contact.phone) to event bodies; by default bodies carry member ids only.
+   */
+  includePersonalData?: boolean | null;
+  /**
+   * Generated on create (whsec_…). Receivers verify signatures with it per Standard Webhooks; keep it secret.
+   */
+  secret?: string | null;
+  disabledAt?: string | null;
+  lastSuccessAt?: string | null;
+  disabledReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Read-only: written with the change that caused it; the event id follows from that change, so a retry writes nothing new.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-events".
+ */
+export interface WebhookEvent {
+  id: string;
+  eventId: string;
+  type:
+    | 'member.entitlements.changed'
+    | 'membership.renewed'
+    | 'membership.expired'
+    | 'membership.downgraded'
+    | 'campaign.redeemed'
+    | 'message.sent';
+  occurredAt: string;
+  member?: (string | null) | Member;
+  subjectId?: string | null;
+  orderKey?: string | null;
+  data?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  fannedOut?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * One per event and endpoint; failures are retried with exponential backoff for up to 3 days. Open one to replay it.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: string;
+  status: 'pending' | 'sending' | 'delivered' | 'failed';
+  attempts?: number | null;
+  lastStatus?: number | null;
+  lastError?: string | null;
+  eventType:
+    | 'member.entitlements.changed'
+    | 'membership.renewed'
+    | 'membership.expired'
+    | 'membership.downgraded'
+    | 'campaign.redeemed'
+    | 'message.sent';
+  endpoint: string | WebhookEndpoint;
+  member?: (string | null) | Member;
+  event: string | WebhookEvent;
+  eventId: string;
+  replays?: number | null;
+  occurredAt?: string | null;
+  nextAttemptAt?: string | null;
+  lastAttemptAt?: string | null;
+  deliveredAt?: string | null;
+  windowStartedAt?: string | null;
+  leaseUntil?: string | null;
+  orderKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-attempts".
+ */
+export interface WebhookAttempt {
+  id: string;
+  delivery?: string | null;
+  attempt?: number | null;
+  startedAt?: string | null;
+  leaseUntil?: string | null;
+  finishedAt?: string | null;
+  delivered?: boolean | null;
+  status?: number | null;
+  error?: string | null;
+  durationMs?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -914,7 +1047,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'expireMemberships' | 'snapshotLaunchAudiences' | 'schedulePublish';
+        taskSlug: 'inline' | 'expireMemberships' | 'snapshotLaunchAudiences' | 'deliverWebhooks' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -947,7 +1080,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'expireMemberships' | 'snapshotLaunchAudiences' | 'schedulePublish') | null;
+  taskSlug?:
+    ('inline' | 'expireMemberships' | 'snapshotLaunchAudiences' | 'deliverWebhooks' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1041,6 +1175,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'cancel-intents';
         value: string | CancelIntent;
+      } | null)
+    | ({
+        relationTo: 'webhook-endpoints';
+        value: string | WebhookEndpoint;
+      } | null)
+    | ({
+        relationTo: 'webhook-events';
+        value: string | WebhookEvent;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: string | WebhookDelivery;
+      } | null)
+    | ({
+        relationTo: 'webhook-attempts';
+        value: string | WebhookAttempt;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1339,6 +1489,7 @@ export interface MembersSelect<T extends boolean = true> {
       };
   eventCount?: T;
   ledger?: T;
+  webhooksThrough?: T;
   growthPoints?: T;
   referralCode?: T;
   referredBy?: T;
@@ -1585,6 +1736,80 @@ export interface CancelIntentsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-endpoints_select".
+ */
+export interface WebhookEndpointsSelect<T extends boolean = true> {
+  url?: T;
+  events?: T;
+  active?: T;
+  includePersonalData?: T;
+  secret?: T;
+  disabledAt?: T;
+  lastSuccessAt?: T;
+  disabledReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-events_select".
+ */
+export interface WebhookEventsSelect<T extends boolean = true> {
+  eventId?: T;
+  type?: T;
+  occurredAt?: T;
+  member?: T;
+  subjectId?: T;
+  orderKey?: T;
+  data?: T;
+  fannedOut?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  status?: T;
+  attempts?: T;
+  lastStatus?: T;
+  lastError?: T;
+  eventType?: T;
+  endpoint?: T;
+  member?: T;
+  event?: T;
+  eventId?: T;
+  replays?: T;
+  occurredAt?: T;
+  nextAttemptAt?: T;
+  lastAttemptAt?: T;
+  deliveredAt?: T;
+  windowStartedAt?: T;
+  leaseUntil?: T;
+  orderKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-attempts_select".
+ */
+export interface WebhookAttemptsSelect<T extends boolean = true> {
+  delivery?: T;
+  attempt?: T;
+  startedAt?: T;
+  leaseUntil?: T;
+  finishedAt?: T;
+  delivered?: T;
+  status?: T;
+  error?: T;
+  durationMs?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1759,6 +1984,19 @@ export interface TaskSnapshotLaunchAudiences {
   input?: unknown;
   output: {
     recorded: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverWebhooks".
+ */
+export interface TaskDeliverWebhooks {
+  input?: unknown;
+  output: {
+    recorded: number;
+    attempted: number;
+    delivered: number;
+    failed: number;
   };
 }
 /**

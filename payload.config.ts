@@ -27,10 +27,15 @@ import { ServiceAccounts } from './collections/ServiceAccounts'
 import { Tiers } from './collections/Tiers'
 import { Users } from './collections/Users'
 import { Campaigns } from './collections/Campaigns'
+import { WebhookAttempts } from './collections/WebhookAttempts'
+import { WebhookDeliveries } from './collections/WebhookDeliveries'
+import { WebhookEndpoints } from './collections/WebhookEndpoints'
+import { WebhookEvents } from './collections/WebhookEvents'
 import { MembershipSettings } from './globals/MembershipSettings'
 import { developmentOrigins } from './src/config/devOrigins'
 import { databaseAdapter } from './src/database/payloadAdapter'
 import { emailSettingsFromEnv } from './src/email/transport'
+import { deliverWebhooksTask } from './src/jobs/deliverWebhooks'
 import { expireMembershipsTask } from './src/jobs/expireMemberships'
 import { snapshotLaunchAudiencesTask } from './src/jobs/snapshotLaunchAudiences'
 import { rootEndpoints } from './src/endpoints/operations'
@@ -79,6 +84,10 @@ export default buildConfig({
     CampaignRedemptions,
     CampaignClaims,
     CancelIntents,
+    WebhookEndpoints,
+    WebhookEvents,
+    WebhookDeliveries,
+    WebhookAttempts,
   ],
   globals: [MembershipSettings],
   // API operations (src/api/operations.ts); collection-scoped ones are wired by their collection.
@@ -117,7 +126,7 @@ export default buildConfig({
   jobs: {
     // Runs scheduled publishes (Payload queues them on `default`). Tests run jobs themselves.
     autoRun: process.env.VITEST ? [] : [{ cron: '* * * * *', queue: 'default' }],
-    tasks: [expireMembershipsTask, snapshotLaunchAudiencesTask],
+    tasks: [expireMembershipsTask, snapshotLaunchAudiencesTask, deliverWebhooksTask],
   },
   typescript: {
     outputFile: path.resolve(dirname, 'payload-types.ts'),

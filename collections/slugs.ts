@@ -18,6 +18,10 @@ export const slugs = {
   campaignRedemptions: 'campaign-redemptions',
   campaignClaims: 'campaign-claims',
   cancelIntents: 'cancel-intents',
+  webhookEndpoints: 'webhook-endpoints',
+  webhookEvents: 'webhook-events',
+  webhookDeliveries: 'webhook-deliveries',
+  webhookAttempts: 'webhook-attempts',
 } as const
 
 export const globalSlugs = {
@@ -27,7 +31,7 @@ export const globalSlugs = {
 /**
  * Configuration whose every change is recorded in the audit log (docs/rules.md rule 12), and who
  * may act on it: the catalogue, support's grants, staff users and service accounts (their API keys
- * included), and marketing's campaigns. A test checks that each of these, and only these, has the audit hooks wired in.
+ * included), marketing's campaigns and the webhook endpoints (their secrets never recorded). A test checks that each of these, and only these, has the audit hooks wired in.
  */
 export const auditedCollections = [
   slugs.benefits,
@@ -38,6 +42,7 @@ export const auditedCollections = [
   slugs.users,
   slugs.serviceAccounts,
   slugs.campaigns,
+  slugs.webhookEndpoints,
 ] as const
 
 export const auditedGlobals = [globalSlugs.membershipSettings] as const

@@ -223,6 +223,13 @@ export const Members: CollectionConfig = {
           label: { zh: '流水记录 ID', en: 'Ledger event ids' },
           admin: { hidden: true },
         }),
+        // How many of those ids have their webhook events in the outbox (docs/webhooks.md).
+        ledgerOwned({
+          name: 'webhooksThrough',
+          type: 'number',
+          label: { zh: '已生成 Webhook 的流水数', en: 'Ledger events with webhooks' },
+          admin: { hidden: true },
+        }),
       ],
     },
     {
@@ -272,6 +279,11 @@ export const Members: CollectionConfig = {
           ],
         },
       ],
+    },
+    {
+      name: 'webhookEvents',
+      type: 'ui',
+      admin: { components: { Field: '/components/MemberWebhooks#MemberWebhooks' } },
     },
   ],
 }

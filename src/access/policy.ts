@@ -151,6 +151,32 @@ export const policy = {
     update: nobodyViaApi,
     delete: nobodyViaApi,
   },
+  /** Webhook endpoints hold signing secrets: administrators only (docs/webhooks.md). */
+  [slugs.webhookEndpoints]: {
+    create: allow('admin'),
+    read: allow('admin'),
+    update: allow('admin'),
+    delete: allow('admin'),
+  },
+  /** The outbox and its deliveries are written by the app; support reads a member's on their page. */
+  [slugs.webhookEvents]: {
+    create: nobodyViaApi,
+    read: memberCare,
+    update: nobodyViaApi,
+    delete: nobodyViaApi,
+  },
+  [slugs.webhookDeliveries]: {
+    create: nobodyViaApi,
+    read: memberCare,
+    update: nobodyViaApi,
+    delete: nobodyViaApi,
+  },
+  [slugs.webhookAttempts]: {
+    create: nobodyViaApi,
+    read: allow('admin'),
+    update: nobodyViaApi,
+    delete: nobodyViaApi,
+  },
 } satisfies Record<string, CollectionPolicy>
 
 export const globalPolicy = {
@@ -183,6 +209,8 @@ export const operationPolicy = {
   cancelIntent: ['admin', 'support', 'frontend'],
   /** Recording who referred a new member: the sign-up frontend or billing. */
   attributeReferral: ['admin', 'frontend', 'billing'],
+  /** Sending a webhook delivery again: administrators, who see the endpoints. */
+  webhookReplay: ['admin'],
 } as const satisfies Record<string, OperationRule>
 
 export const mayCall = (rule: OperationRule, principal: Principal | null): boolean =>

@@ -89,13 +89,18 @@ export function fieldShapesOf(fields: readonly FlattenedField[]): FieldShapes {
 
 /**
  * Fields left out of every diff: bookkeeping, hidden and virtual fields (derived, or internal
- * like a password hash), joins (other documents pointing here) and, on auth collections, every
+ * like a password hash), fields marked `custom.auditSecret` (a webhook secret), joins (other documents pointing here) and, on auth collections, every
  * secret and sign-in counter.
  */
 export function ignoredFieldsOf(config: AuditedConfig): string[] {
   const derived = config.flattenedFields
     .filter(
-      (field) => field.hidden || ('virtual' in field && field.virtual) || field.type === 'join',
+      (field) =>
+        field.hidden ||
+        ('virtual' in field && field.virtual) ||
+        field.type === 'join' ||
+        // A stored secret that is not a sign-in secret (a webhook signing secret).
+        (field.custom as { auditSecret?: boolean } | undefined)?.auditSecret === true,
     )
     .map((field) => field.name)
   return [...new Set([...bookkeeping, ...derived, ...(config.auth ? authInternals : [])])]

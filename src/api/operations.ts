@@ -35,6 +35,7 @@ import {
   type AttributionAnswer,
 } from '../operations/campaigns/referral'
 import { pricingMatrix } from '../operations/pricingMatrix'
+import { replayDelivery } from '../operations/webhooks/replay'
 import { ok, type Outcome, type RefusalReason } from '../operations/result'
 import { authorise } from './authorise'
 import { parseInput } from './input'
@@ -54,6 +55,7 @@ import {
   publishImpactSchema,
   quoteSchema,
   cancelIntentSchema,
+  webhookReplaySchema,
 } from './schemas'
 
 /** What an operation runs with. `req` is there on REST and GraphQL, not on the lean path. */
@@ -477,6 +479,24 @@ export const apiOperations = {
       description: 'Records, once, who referred a new member (before their first paid order).',
     },
     lean: true,
+  }),
+  replayWebhookDelivery: operation({
+    name: 'replayWebhookDelivery',
+    policy: operationPolicy.webhookReplay,
+    schema: webhookReplaySchema,
+    refusals: ['delivery_unknown', 'delivery_in_progress', 'endpoint_inactive'],
+    run: (call, input) => {
+      const req = requestOf(call, 'replayWebhookDelivery')
+      const user = req.user as { email?: string } | null
+      return replayDelivery(req.payload, input, user?.email ?? 'admin')
+    },
+    rest: {
+      method: 'POST',
+      path: `/${slugs.webhookDeliveries}/:id/replay`,
+      collection: slugs.webhookDeliveries,
+      input: 'body',
+    },
+    lean: false,
   }),
 } satisfies Record<string, ApiOperation>
 

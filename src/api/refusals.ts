@@ -58,6 +58,10 @@ export const refusalStatus: Record<RefusalReason | InputReason, number> = {
   already_referred: 422,
   referral_cycle: 422,
   already_paid: 422,
+  // A webhook delivery that cannot be replayed now.
+  delivery_unknown: 404,
+  delivery_in_progress: 409,
+  endpoint_inactive: 409,
   method_not_allowed: 405,
   internal_error: 500,
   // The input guard (src/domain/input): bodies, query parameters, GraphQL documents.

@@ -226,6 +226,14 @@ const campaignId = described(z.string().regex(objectIdPattern), campaignIdText)
 
 /** GET /api/campaigns/{id}/preview-audience and GET /api/campaigns/{id}/stats. */
 export const campaignByIdSchema = z.object({ id: campaignId })
+
+/** Replaying a webhook delivery (the delivery's edit view in the admin). */
+export const webhookReplaySchema = z.object({
+  id: described(z.string().regex(objectIdPattern), {
+    zh: 'Webhook 投递的 ID（24 位十六进制）',
+    en: "the webhook delivery's id (24 hex digits)",
+  }),
+})
 export const campaignStatsSchema = campaignByIdSchema
 
 const tierId = z.string().regex(objectIdPattern)

@@ -24,3 +24,6 @@ export const publishImpactEndpoint = only(slugs.tiers)
  * GET /api/campaigns/{id}/preview-audience (of a saved campaign) and GET /api/campaigns/{id}/stats.
  */
 export const campaignEndpoints: Endpoint[] = collectionEndpoints(slugs.campaigns)
+
+/** POST /api/webhook-deliveries/{id}/replay: the delivery edit view's Replay button. */
+export const webhookDeliveryEndpoints: Endpoint[] = collectionEndpoints(slugs.webhookDeliveries)

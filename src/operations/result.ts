@@ -41,6 +41,10 @@ export const refusalReasons = [
   'already_referred',
   'referral_cycle',
   'already_paid',
+  // Webhook deliveries (docs/webhooks.md).
+  'delivery_unknown',
+  'delivery_in_progress',
+  'endpoint_inactive',
   // Said by the app server's dispatch itself (a body that is not admitted is refused by the input
   // guard's rules, src/domain/input, before any of this).
   'method_not_allowed',

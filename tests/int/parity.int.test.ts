@@ -24,9 +24,11 @@ import { campaignFactory, fromNow, times } from '../helpers/campaigns'
 import { createCatalogueFixture, type Fixture } from '../helpers/catalogue'
 import { membersFactory } from '../helpers/members'
 import { staffFactory } from '../helpers/staff'
+import { removeWebhooks, replayWorld } from '../helpers/webhooks'
 
 type Transport = 'rest' | 'graphql' | 'lean'
-type Who = 'frontend' | 'billing' | 'operations' | 'marketing' | 'viewer' | 'anonymous' | 'badKey'
+type Who =
+  'frontend' | 'billing' | 'admin' | 'operations' | 'marketing' | 'viewer' | 'anonymous' | 'badKey'
 
 /** What to send: neutral fields (path, query or body on HTTP; arguments on GraphQL) or raw HTTP. */
 type Sent = {
@@ -68,6 +70,9 @@ let lean: Server
 let leanUrl = ''
 const keys = {} as Record<'frontend' | 'billing', { apiKey: string }>
 let operationsToken: { token: string }
+let adminToken: { token: string }
+/** Webhook deliveries for the replay cases. */
+let deliveries: Awaited<ReturnType<typeof replayWorld>>
 let marketingToken: { token: string }
 /** A staff session no API operation admits (not the database's first user, who is an admin). */
 let viewerToken: { token: string }
@@ -98,13 +103,15 @@ const credentials = (who: Who): Credentials =>
     ? null
     : who === 'badKey'
       ? { apiKey: 'not-a-key-anybody-holds' }
-      : who === 'operations'
-        ? operationsToken
-        : who === 'marketing'
-          ? marketingToken
-          : who === 'viewer'
-            ? viewerToken
-            : keys[who]
+      : who === 'admin'
+        ? adminToken
+        : who === 'operations'
+          ? operationsToken
+          : who === 'marketing'
+            ? marketingToken
+            : who === 'viewer'
+              ? viewerToken
+              : keys[who]
 
 beforeAll(async () => {
   payload = await testPayload()
@@ -113,6 +120,8 @@ beforeAll(async () => {
   keys.billing = await staff.serviceAccount(['billing'])
   keys.frontend = await staff.serviceAccount(['frontend'])
   operationsToken = { token: (await staff.staff(['operations'])).token }
+  adminToken = { token: (await staff.staff(['admin'])).token }
+  deliveries = await replayWorld(payload)
   marketingToken = { token: (await staff.staff(['marketing'])).token }
   viewerToken = { token: (await staff.staff(['viewer'])).token }
   members = membersFactory(payload, keys.billing)
@@ -166,6 +175,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  if (deliveries) await removeWebhooks(payload, deliveries.endpoints)
   lean?.closeAllConnections()
   await new Promise((resolve) => lean?.close(resolve))
   for (const externalId of introduced) {
@@ -1200,6 +1210,51 @@ const cases: Case[] = [
     guarded: true,
   },
 
+  // POST /api/webhook-deliveries/{id}/replay (the delivery's edit view; REST only)
+  {
+    operation: 'replayWebhookDelivery',
+    name: 'a delivered event sent again',
+    as: 'admin',
+    send: () => ({ fields: { id: deliveries.delivered } }),
+    status: 200,
+  },
+  {
+    operation: 'replayWebhookDelivery',
+    name: 'a delivery that does not exist',
+    as: 'admin',
+    send: () => ({ fields: { id: 'f'.repeat(24) }, headers: { 'accept-language': 'en' } }),
+    status: 404,
+    reason: 'delivery_unknown',
+    field: 'id',
+  },
+  {
+    operation: 'replayWebhookDelivery',
+    name: 'a delivery being sent right now',
+    as: 'admin',
+    send: () => ({ fields: { id: deliveries.sending } }),
+    status: 409,
+    reason: 'delivery_in_progress',
+    field: 'id',
+  },
+  {
+    operation: 'replayWebhookDelivery',
+    name: 'a delivery whose endpoint is off',
+    as: 'admin',
+    send: () => ({ fields: { id: deliveries.offline } }),
+    status: 409,
+    reason: 'endpoint_inactive',
+    field: 'endpoint',
+  },
+  {
+    operation: 'replayWebhookDelivery',
+    name: 'a malformed delivery id',
+    as: 'admin',
+    send: () => ({ fields: { id: 'evt_1' } }),
+    status: 400,
+    reason: 'invalid_request',
+    field: 'id',
+  },
+
   // POST /api/campaigns/preview-audience (the campaign editor's form as edited)
   {
     operation: 'audiencePreview',
@@ -1518,6 +1573,7 @@ const wrongRole: Record<OperationName, Who> = {
   consumeBenefit: 'billing',
   recordOrder: 'frontend',
   publishImpact: 'frontend',
+  replayWebhookDelivery: 'marketing',
   audiencePreview: 'billing',
   campaignStats: 'frontend',
   savedAudiencePreview: 'frontend',
@@ -1535,6 +1591,7 @@ const validInput: Record<OperationName, () => Record<string, unknown>> = {
   consumeBenefit: () => ({ member: world.silver.id, benefit: tutoring(), idempotencyKey: 'k-1' }),
   recordOrder: () => order({ type: 'renewal', member: world.silver.id }),
   publishImpact: () => ({ id: fixture.tiers.silver }),
+  replayWebhookDelivery: () => ({ id: deliveries.delivered }),
   audiencePreview: () => ({ id: world.campaigns.live }),
   campaignStats: () => ({ id: world.campaigns.live }),
   savedAudiencePreview: () => ({ id: world.campaigns.live }),

@@ -35,6 +35,7 @@ import { membershipAt, type OrderType } from '../../domain/entitlements/membersh
 import { serialized } from '../entitlements/ledger'
 import { rawCollection, rememberRedemption } from '../entitlements/store'
 import { refuse, type Refusal } from '../result'
+import { recordWebhookEvent } from '../webhooks/outbox'
 import { campaignUsage } from './campaignUsage'
 
 const objectIdPattern = /^[0-9a-f]{24}$/i
@@ -538,7 +539,11 @@ export async function writeRedemption(
     disableErrors: true,
     req,
   })
-  if (existing) return
+  if (existing) {
+    // A retry: the event was written before the redemption (this records nothing new).
+    await recordRedemptionWebhook(req, claim)
+    return
+  }
   await giveCampaignGifts(req, {
     campaignId: claim.campaignId,
     memberId: claim.memberId,
@@ -546,6 +551,8 @@ export async function writeRedemption(
     catalogue,
     source: 'campaign',
   })
+  // Written ahead of the redemption, so a redemption never exists without its event (docs/webhooks.md).
+  await recordRedemptionWebhook(req, claim)
   try {
     await payload.create({
       collection: slugs.campaignRedemptions,
@@ -581,6 +588,26 @@ export async function writeRedemption(
     rememberWritten(payload, claim)
   }
 }
+
+/** `campaign.redeemed`, once per redemption (its id is the order id). */
+const recordRedemptionWebhook = (req: PayloadRequest, claim: CampaignClaim) =>
+  recordWebhookEvent(req.payload, {
+    type: 'campaign.redeemed',
+    member: claim.memberId,
+    subjectId: `redemption:${claim.orderId}`,
+    occurredAt: claim.at,
+    data: {
+      redemptionId: claim.orderId,
+      orderId: claim.orderId,
+      campaign: { id: claim.campaignId, slug: claim.campaignSlug, kind: claim.kind },
+      tier: claim.tierId,
+      billingPeriod: claim.billingPeriod,
+      amountPaid: claim.amountPaid,
+      discount: claim.discount,
+      bonusDays: claim.bonusDays,
+      trialDays: claim.trialDays,
+    },
+  })
 
 const rememberWritten = (payload: Payload, claim: CampaignClaim): void =>
   rememberRedemption(payload, {

@@ -14,6 +14,7 @@ import {
 } from '../../adapters/entitlements'
 import type { MembershipEvent, MembershipState } from '../../domain/entitlements/membership'
 import { replayLedger } from '../../domain/entitlements/membership'
+import { recordLedgerWebhooks } from '../webhooks/ledgerWebhooks'
 import { catalogueOf, memberChanged } from './store'
 
 const locks = ((globalThis as { __memberLocks?: Map<string, Promise<unknown>> }).__memberLocks ??=
@@ -142,12 +143,22 @@ export async function applyLedger(
             },
           ],
         },
-        data: membershipToFields(state, ids),
+        data: {
+          ...membershipToFields(state, ids),
+          // The webhook marker travels with the ledger in this one write (docs/webhooks.md): a
+          // new member starts at 0, a member from before webhooks at the events already there.
+          webhooksThrough:
+            typeof member.webhooksThrough === 'number' ? member.webhooksThrough : known.length,
+        },
         returning: false,
         req,
       })
     }
     await memberChanged(req.payload, memberId)
+    // The outbox follows; a failure here is finished by the delivery job's sweep.
+    await recordLedgerWebhooks(req, memberId).catch((error: unknown) => {
+      req.payload.logger.error({ err: error, memberId }, 'webhook events not recorded yet')
+    })
     return state
   })
 }

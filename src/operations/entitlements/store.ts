@@ -64,6 +64,8 @@ type StoreState = {
   rewardsByReferrer: Map<string, Map<string, number>>
   /** What each redemption paid and bought, by campaign: the campaign's stats read these. */
   gistsByCampaign: Map<string, RedemptionGist[]>
+  /** Members whose ledger is ahead of their webhook marker (docs/webhooks.md): the sweep's work. */
+  webhookBacklog: Set<string>
 }
 
 /** A member's place in the referral programme (the member document's referral fields). */
@@ -128,6 +130,7 @@ function stateOf(payload: Payload): StoreState {
       referredByReferrer: new Map(),
       rewardsByReferrer: new Map(),
       gistsByCampaign: new Map(),
+      webhookBacklog: new Set(),
     }
     registry.set(key, state)
   }
@@ -267,7 +270,20 @@ export async function refreshMember(payload: Payload, memberId: string): Promise
 }
 
 function noteLedger(state: StoreState, memberId: string, doc: Record<string, unknown>) {
-  for (const id of ledgerIdsOf(doc)) state.eventMembers.set(id, memberId)
+  const ids = ledgerIdsOf(doc)
+  for (const id of ids) state.eventMembers.set(id, memberId)
+  // Members from before webhooks (no marker) have nothing owed.
+  const through = doc.webhooksThrough
+  if (typeof through === 'number' && ids.length > through) state.webhookBacklog.add(memberId)
+  else state.webhookBacklog.delete(memberId)
+}
+
+/** Members whose ledger events still need their webhook events recorded (docs/webhooks.md). */
+export const webhookBacklog = (payload: Payload): string[] => [...stateOf(payload).webhookBacklog]
+
+/** The member's webhook marker reached `through` ledger ids. */
+export function webhooksRecorded(payload: Payload, memberId: string, _through: number): void {
+  stateOf(payload).webhookBacklog.delete(memberId)
 }
 
 /**

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 
+import { ObjectId } from 'mongodb'
 import type { Payload } from 'payload'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -14,7 +15,11 @@ import { DIAGNOSTICS_PATH, type PayloadDiagnostics } from '../../src/server/diag
 import { demoBillingAccount, demoServiceAccount, demoStaff } from '../../seed/data/staff'
 import { seed } from '../../seed/index'
 import { demoMemberId, seedMembers } from '../../seed/members'
+import { deliverWebhooks } from '../../src/operations/webhooks/delivery'
+import { rawCollection } from '../../src/operations/entitlements/store'
 import { testPayload } from '../helpers/api'
+import { membersFactory } from '../helpers/members'
+import { webhookReceiver } from '../helpers/webhooks'
 import { launchChromium } from './browser'
 import { type ServerProcess, startServerProcess } from './serverProcess'
 
@@ -29,6 +34,8 @@ let baseUrl = ''
 // Without a browser (never in CI) the whole file is skipped: tests/setup/globalBrowser.ts.
 describe.skipIf(!chromium)('the built admin', () => {
   beforeAll(async () => {
+    // The webhook receiver below listens on 127.0.0.1 (both this process and the server).
+    process.env.WEBHOOKS_ALLOW_PRIVATE_TARGETS = 'true'
     payload = await testPayload()
     await seed({ payload })
     await seedMembers({ payload, count: 40 })
@@ -308,6 +315,80 @@ describe.skipIf(!chromium)('the built admin', () => {
       expect(String(campaign.id)).toMatch(/^[0-9a-f]{24}$/)
     } finally {
       await page.close()
+    }
+  })
+
+  it('shows an admin a failed webhook delivery, and replays it once the receiver is back', async () => {
+    const receiver = await webhookReceiver()
+    receiver.answer('fail')
+    const page = await browser!.newPage({
+      locale: 'en-US',
+      viewport: { width: 1440, height: 1000 },
+    })
+    const shot = (name: string) =>
+      page.screenshot({ path: path.join('.data', 'e2e', `webhook-${name}.png`), fullPage: true })
+    try {
+      const endpoint = await payload.create({
+        collection: slugs.webhookEndpoints,
+        data: {
+          url: receiver.url('/e2e-hooks'),
+          events: ['member.entitlements.changed', 'membership.renewed'],
+        } as never,
+        overrideAccess: true,
+      })
+      // A member buys Silver: the ledger's change goes to the outbox, the receiver answers 500.
+      const buyer = await membersFactory(payload, { apiKey: demoBillingAccount.apiKey }).buyer(
+        'silver',
+      )
+      await deliverWebhooks(payload, { now: new Date() })
+      const deliveries = () =>
+        rawCollection(payload, slugs.webhookDeliveries)
+          .find({ endpoint: new ObjectId(String(endpoint.id)) })
+          .toArray()
+      const [failed] = await deliveries()
+      expect(failed).toMatchObject({ status: 'pending', attempts: 1 })
+      expect(String(failed!.lastError)).toMatch(/500/)
+      expect(receiver.received.map((request) => request.answered)).toContain('failed')
+
+      await page.goto(`${baseUrl}/admin/login`)
+      await page.locator('input[name="email"]').fill(admin.email)
+      await page.locator('input[name="password"]').fill(admin.password)
+      await page.locator('button[type="submit"]').click()
+      await page.waitForURL((url) => url.pathname === '/admin', { timeout: 60_000 })
+
+      // The deliveries list shows the failure: attempts and the receiver's answer.
+      await page.goto(`${baseUrl}/admin/collections/${slugs.webhookDeliveries}`)
+      await expect
+        .poll(async () => page.locator('table').innerText(), { timeout: 30_000 })
+        .toMatch(/Pending[\s\S]*500/)
+      await shot('deliveries')
+
+      // The admin replays it from the delivery's page; the receiver is back.
+      receiver.answer('accept')
+      await page.goto(
+        `${baseUrl}/admin/collections/${slugs.webhookDeliveries}/${String(failed!._id)}`,
+      )
+      await page.getByRole('button', { name: /Replay this delivery/ }).click()
+      await expect
+        .poll(async () => page.locator('[data-testid="webhook-replay"]').innerText(), {
+          timeout: 30_000,
+        })
+        .toMatch(/Queued/)
+      await shot('replayed')
+      await deliverWebhooks(payload, { now: new Date() })
+      const accepted = receiver.received.filter((request) => request.answered === 'accepted')
+      expect(accepted.length).toBeGreaterThanOrEqual(1)
+      // The same event id as the failed attempt: the receiver can drop a duplicate.
+      expect(accepted[0]!.headers['webhook-id']).toBe(receiver.received[0]!.headers['webhook-id'])
+      expect(JSON.parse(accepted[0]!.body)).toMatchObject({ data: { member: { id: buyer.id } } })
+      await page.reload()
+      await expect
+        .poll(async () => page.locator('body').innerText(), { timeout: 30_000 })
+        .toMatch(/Delivered/)
+      await shot('delivered')
+    } finally {
+      await page.close()
+      await receiver.close()
     }
   })
 

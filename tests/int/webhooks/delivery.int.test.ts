@@ -386,13 +386,19 @@ describe('campaign.redeemed', () => {
     })
     const buyer = await members.buyer(`silver-${fixture.suffix}`)
     const orderId = members.orderId()
+    // The offer price less the credit for the unused Silver month (docs/rules.md rule 18).
+    const quote = await members.quote(buyer.id, `gold-${fixture.suffix}`, {
+      period: 'annual',
+      campaign,
+    })
     const upgrade = {
       orderId,
       type: 'upgrade',
       member: buyer.id,
       tier: `gold-${fixture.suffix}`,
       billingPeriod: 'annual',
-      amount: 55_920,
+      amount: quote.amount,
+      quote: quote.quoteId,
       campaign,
     }
     await members.order(upgrade)

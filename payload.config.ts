@@ -26,12 +26,14 @@ import { ServiceAccounts } from './collections/ServiceAccounts'
 import { Tiers } from './collections/Tiers'
 import { Users } from './collections/Users'
 import { Campaigns } from './collections/Campaigns'
+import { MemberMessages } from './collections/MemberMessages'
 import { MembershipSettings } from './globals/MembershipSettings'
 import { developmentOrigins } from './src/config/devOrigins'
 import { databaseAdapter } from './src/database/payloadAdapter'
 import { emailSettingsFromEnv } from './src/email/transport'
 import { expireMembershipsTask } from './src/jobs/expireMemberships'
 import { snapshotLaunchAudiencesTask } from './src/jobs/snapshotLaunchAudiences'
+import { sendRenewalRemindersTask } from './src/jobs/sendRenewalReminders'
 import { rootEndpoints } from './src/endpoints/operations'
 import { apiMutations, apiQueries, graphqlRefusalExtensions } from './src/graphql/operations'
 import { payloadSecret } from './src/config/secret'
@@ -77,6 +79,7 @@ export default buildConfig({
     Campaigns,
     CampaignRedemptions,
     CampaignClaims,
+    MemberMessages,
   ],
   globals: [MembershipSettings],
   // API operations (src/api/operations.ts); collection-scoped ones are wired by their collection.
@@ -115,7 +118,7 @@ export default buildConfig({
   jobs: {
     // Runs scheduled publishes (Payload queues them on `default`). Tests run jobs themselves.
     autoRun: process.env.VITEST ? [] : [{ cron: '* * * * *', queue: 'default' }],
-    tasks: [expireMembershipsTask, snapshotLaunchAudiencesTask],
+    tasks: [expireMembershipsTask, snapshotLaunchAudiencesTask, sendRenewalRemindersTask],
   },
   typescript: {
     outputFile: path.resolve(dirname, 'payload-types.ts'),

@@ -17,6 +17,7 @@ export const slugs = {
   campaigns: 'campaigns',
   campaignRedemptions: 'campaign-redemptions',
   campaignClaims: 'campaign-claims',
+  memberMessages: 'member-messages',
 } as const
 
 export const globalSlugs = {

@@ -168,7 +168,7 @@ async function loadEverything(payload: Payload, state: StoreState): Promise<void
   const grants = await loadGrants(payload, catalogue.benefitsById, { endsAt: { $gt: now } })
   const cursor = rawCollection(payload, slugs.members).find(
     {},
-    { projection: { displayName: 0, updatedAt: 0 } },
+    { projection: { updatedAt: 0 } },
   )
   for await (const doc of cursor) {
     const record = memberRecordFromDoc(doc, grants.get(docId(doc)) ?? [])

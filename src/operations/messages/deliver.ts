@@ -1,0 +1,213 @@
+// One delivery path for every member message (docs/messages.md, docs/rules.md rule 19): claim the
+// message's key, send it on each channel the decisions allow, record what happened per channel.
+//
+// Exactly once per key, across processes: the claim is the insert of the message document with an
+// `_id` derived from its key (a second insert of the key collides, in any process); the document is
+// written `claimed` before anything is sent and `sent` after. A claim older than the lease (its
+// runner crashed between claim and send) is taken over by one conditional update and resent; a
+// channel already recorded as sent is not sent again. An email that fails is retried by later runs
+// up to `maxAttempts`, then recorded as failed. Nothing here logs an address.
+import { createHash } from 'node:crypto'
+
+import { ObjectId } from 'mongodb'
+import type { Payload } from 'payload'
+
+import { slugs } from '../../../collections/slugs'
+import type { ChannelDecision } from '../../domain/messages/channels'
+import {
+  contentText,
+  type MessageContent,
+  type MessageOffer,
+} from '../../domain/messages/content'
+import type { MessageIntent } from '../../domain/messages/schedule'
+import type {
+  DeliveryStatus,
+  MessageChannel,
+  MessageLanguage,
+  NotSentReason,
+} from '../../domain/messages/types'
+import { renderMemberEmail } from '../../email/memberMessage'
+import { rawCollection } from '../entitlements/store'
+
+export const defaultLeaseMs = 5 * 60_000
+export const maxAttempts = 3
+
+/** The message document's id: the first 12 bytes of the key's SHA-256, an ObjectId. */
+export const messageIdFor = (key: string): ObjectId =>
+  new ObjectId(createHash('sha256').update(key).digest().subarray(0, 12))
+
+export type Delivery = {
+  id: string
+  channel: MessageChannel
+  status: DeliveryStatus
+  reason: NotSentReason | null
+  error: string | null
+  at: Date
+}
+
+export type Prepared = {
+  intent: MessageIntent
+  language: MessageLanguage
+  /** Where email goes (never logged). */
+  email: string | null
+  decisions: ChannelDecision[]
+  /** Content per offer choice: with the offer, and without it. */
+  content: (withOffer: boolean) => MessageContent
+  offer: MessageOffer | null
+}
+
+export type DeliveryOptions = {
+  now: Date
+  runner: string
+  leaseMs?: number
+  /** A test seam: runs after the claim is written, before anything is sent (a crash there). */
+  afterClaim?: (key: string) => void | Promise<void>
+  /** Answers whether the message is still due just before sending (the period may have moved). */
+  stillDue?: () => boolean
+}
+
+export type DeliveryResult = 'sent' | 'already' | 'busy' | 'skipped' | 'retry'
+
+const isDuplicate = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000
+
+const offerDoc = (offer: MessageOffer) => ({
+  campaign: { id: offer.campaignId, slug: offer.campaignSlug, name: offer.campaignName },
+  headline: offer.headline,
+  price: offer.price,
+  sellingPrice: offer.sellingPrice,
+  currency: offer.currency,
+  billingPeriod: offer.billingPeriod,
+  bonusDays: offer.bonusDays,
+  newPeriodEnd: offer.newPeriodEnd,
+  endsAt: offer.endsAt,
+})
+
+/** Claims, sends and records one message. */
+export async function deliverMessage(
+  payload: Payload,
+  prepared: Prepared,
+  options: DeliveryOptions,
+): Promise<DeliveryResult> {
+  const { intent } = prepared
+  const { now, runner } = options
+  const lease = options.leaseMs ?? defaultLeaseMs
+  const collection = rawCollection(payload, slugs.memberMessages)
+  const _id = messageIdFor(intent.key)
+  const inApp = prepared.decisions.find((decision) => decision.channel === 'in-app')
+  const inAppContent = prepared.content(inApp?.send === true && inApp.withOffer)
+  let previous: Delivery[] = []
+  let attempts = 0
+  try {
+    await collection.insertOne({
+      _id,
+      key: intent.key,
+      member: new ObjectId(intent.memberId),
+      kind: intent.kind,
+      state: 'claimed',
+      claimedAt: now,
+      claimedBy: runner,
+      attempts: 0,
+      title: inAppContent.title,
+      body: contentText(inAppContent),
+      offer: inApp?.send && inApp.withOffer && prepared.offer ? offerDoc(prepared.offer) : null,
+      link: inAppContent.link,
+      inbox: false,
+      readAt: null,
+      periodEnd: intent.periodEnd,
+      step: intent.step,
+      language: prepared.language,
+      deliveries: [],
+      createdAt: now,
+      updatedAt: now,
+    })
+  } catch (error) {
+    if (!isDuplicate(error)) throw error
+    const existing = await collection.findOne({ _id })
+    if (!existing) return 'busy'
+    if (existing.state !== 'claimed') return 'already'
+    const claimedAt = new Date(existing.claimedAt as Date)
+    if (now.getTime() - claimedAt.getTime() < lease) return 'busy'
+    // A stale claim: whoever moves it from the time it was read takes it over.
+    const taken = await collection.updateOne(
+      { _id, state: 'claimed', claimedAt, claimedBy: existing.claimedBy },
+      { $set: { claimedAt: now, claimedBy: runner, updatedAt: now } },
+    )
+    if (taken.modifiedCount !== 1) return 'busy'
+    previous = (existing.deliveries as Delivery[] | undefined) ?? []
+    attempts = Number(existing.attempts ?? 0)
+  }
+  await options.afterClaim?.(intent.key)
+
+  if (options.stillDue && !options.stillDue()) {
+    await collection.updateOne(
+      { _id, claimedBy: runner },
+      { $set: { state: 'skipped', sentAt: now, updatedAt: now } },
+    )
+    return 'skipped'
+  }
+
+  const deliveries: Delivery[] = []
+  let retry = false
+  for (const decision of prepared.decisions) {
+    const done = previous.find(
+      (delivery) => delivery.channel === decision.channel && delivery.status !== 'failed',
+    )
+    if (done) {
+      deliveries.push(done)
+      continue
+    }
+    const record = (status: DeliveryStatus, extra: Partial<Delivery> = {}): Delivery => ({
+      id: new ObjectId().toHexString(),
+      channel: decision.channel,
+      status,
+      reason: null,
+      error: null,
+      at: now,
+      ...extra,
+    })
+    if (!decision.send) {
+      deliveries.push(record('not_sent', { reason: decision.reason }))
+      continue
+    }
+    if (decision.channel === 'in-app') {
+      deliveries.push(record('sent'))
+      continue
+    }
+    // email (SMS never has `send: true`: there is no provider)
+    try {
+      const rendered = await renderMemberEmail(prepared.content(decision.withOffer), prepared.language)
+      await payload.sendEmail({
+        to: prepared.email!,
+        subject: rendered.subject,
+        html: rendered.html,
+        text: rendered.text,
+      })
+      deliveries.push(record('sent'))
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      // The transport's error, without the recipient's address.
+      const scrubbed = prepared.email ? message.split(prepared.email).join('<address>') : message
+      deliveries.push(record('failed', { error: scrubbed.slice(0, 300) }))
+      if (attempts + 1 < maxAttempts) retry = true
+    }
+  }
+  const inbox = deliveries.some(
+    (delivery) => delivery.channel === 'in-app' && delivery.status === 'sent',
+  )
+  await collection.updateOne(
+    { _id, claimedBy: runner },
+    {
+      $set: {
+        // Kept claimed when an email is to be retried: the next run after the lease takes it over.
+        state: retry ? 'claimed' : 'sent',
+        deliveries,
+        inbox,
+        attempts: attempts + 1,
+        sentAt: now,
+        updatedAt: now,
+      },
+    },
+  )
+  return retry ? 'retry' : 'sent'
+}

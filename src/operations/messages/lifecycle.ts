@@ -139,17 +139,22 @@ async function bestOffer(
   }
 }
 
-/** Runs `work` over `items`, `limit` at a time. */
+/**
+ * Runs `work` over `items`, `limit` at a time. One item failing does not stop the others; the first
+ * failure is thrown once all are done (the job then fails and is retried: what was sent stays sent).
+ */
 async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
   let next = 0
+  const failures: unknown[] = []
   const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
     while (next < items.length) {
       const item = items[next]!
       next += 1
-      await work(item)
+      await work(item).catch((error: unknown) => failures.push(error))
     }
   })
   await Promise.all(lanes)
+  if (failures.length) throw failures[0]
 }
 
 /**

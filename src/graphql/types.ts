@@ -455,7 +455,7 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
 
   // Member contact, preferences and inbox (docs/messages.md).
   const Consent = new GraphQLObjectType({
-    name: 'MemberConsent',
+    name: 'ContactConsent',
     description: 'Marketing consent per channel.',
     fields: {
       email: { type: required(GraphQLBoolean) },
@@ -472,7 +472,7 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
       contact: {
         type: required(
           new GraphQLObjectType({
-            name: 'MemberContact',
+            name: 'MemberContactDetails',
             fields: {
               email: { type: GraphQLString },
               phone: { type: GraphQLString },
@@ -507,12 +507,12 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
     },
   })
   const MessageOffer = new GraphQLObjectType({
-    name: 'MemberMessageOffer',
+    name: 'InboxMessageOffer',
     fields: {
       campaign: {
         type: required(
           new GraphQLObjectType({
-            name: 'MemberMessageCampaign',
+            name: 'InboxMessageCampaign',
             fields: {
               id: { type: required(GraphQLString) },
               slug: { type: required(GraphQLString) },
@@ -532,7 +532,7 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
     },
   })
   const MemberMessage = new GraphQLObjectType({
-    name: 'MemberMessage',
+    name: 'InboxMessage',
     fields: {
       id: { type: required(GraphQLString) },
       kind: { type: required(GraphQLString) },

@@ -20,7 +20,6 @@ import { staffFactory } from '../../helpers/staff'
 
 // The SMTP sink, listening before payload.config.ts is imported (it reads SMTP_URL then).
 const smtp = await vi.hoisted(async () => {
-  const { once } = await import('node:events')
   const { SMTPServer } = await import('smtp-server')
   const raw: string[] = []
   /** Addresses whose next delivery the sink refuses (a mail server having a bad minute). */
@@ -45,7 +44,7 @@ const smtp = await vi.hoisted(async () => {
     },
   })
   server.listen(0, '127.0.0.1')
-  await once(server.server, 'listening')
+  await new Promise((resolve) => server.server.once('listening', resolve))
   const { port } = server.server.address() as { port: number }
   process.env.SMTP_URL = `smtp://127.0.0.1:${port}`
   return { server, raw, refuseOnce }

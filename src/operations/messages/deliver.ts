@@ -63,7 +63,7 @@ export type DeliveryOptions = {
   /** A test seam: runs after the claim is written, before anything is sent (a crash there). */
   afterClaim?: (key: string) => void | Promise<void>
   /** Answers whether the message is still due just before sending (the period may have moved). */
-  stillDue?: () => boolean
+  stillDue?: (prepared: Prepared) => boolean
 }
 
 export type DeliveryResult = 'sent' | 'already' | 'busy' | 'skipped' | 'retry'
@@ -83,70 +83,120 @@ const offerDoc = (offer: MessageOffer) => ({
   endsAt: offer.endsAt,
 })
 
-/** Claims, sends and records one message. */
-export async function deliverMessage(
-  payload: Payload,
-  prepared: Prepared,
-  options: DeliveryOptions,
-): Promise<DeliveryResult> {
+type Claimed = { prepared: Prepared; _id: ObjectId; previous: Delivery[]; attempts: number }
+
+function claimDocument(prepared: Prepared, now: Date, runner: string) {
   const { intent } = prepared
+  const inApp = prepared.decisions.find((decision) => decision.channel === 'in-app')
+  const withOffer = inApp?.send === true && inApp.withOffer
+  const inAppContent = prepared.content(withOffer)
+  return {
+    _id: messageIdFor(intent.key),
+    key: intent.key,
+    member: new ObjectId(intent.memberId),
+    kind: intent.kind,
+    state: 'claimed',
+    claimedAt: now,
+    claimedBy: runner,
+    attempts: 0,
+    title: inAppContent.title,
+    body: contentText(inAppContent),
+    offer: withOffer && prepared.offer ? offerDoc(prepared.offer) : null,
+    link: inAppContent.link,
+    inbox: false,
+    readAt: null,
+    periodEnd: intent.periodEnd,
+    step: intent.step,
+    language: prepared.language,
+    deliveries: [] as Delivery[],
+    createdAt: now,
+    updatedAt: now,
+  }
+}
+
+/** The indexes of documents an unordered insertMany refused as duplicates (others are thrown). */
+function duplicatesOf(error: unknown): Set<number> {
+  const writeErrors = (error as { writeErrors?: unknown }).writeErrors
+  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : []
+  if (!list.length) throw error
+  const duplicates = new Set<number>()
+  for (const entry of list as { code?: number; index?: number; err?: { code?: number } }[]) {
+    const code = entry.code ?? entry.err?.code
+    if (code !== 11000 || typeof entry.index !== 'number') throw error
+    duplicates.add(entry.index)
+  }
+  return duplicates
+}
+
+/**
+ * Claims a batch in one unordered insert (one write for the lot: on FerretDB each write is a
+ * SQLite commit); a key already there is someone's, unless its claim is stale.
+ */
+async function claimBatch(
+  payload: Payload,
+  batch: readonly Prepared[],
+  options: DeliveryOptions,
+): Promise<{ claimed: Claimed[]; results: Map<Prepared, DeliveryResult> }> {
   const { now, runner } = options
   const lease = options.leaseMs ?? defaultLeaseMs
   const collection = rawCollection(payload, slugs.memberMessages)
-  const _id = messageIdFor(intent.key)
-  const inApp = prepared.decisions.find((decision) => decision.channel === 'in-app')
-  const inAppContent = prepared.content(inApp?.send === true && inApp.withOffer)
-  let previous: Delivery[] = []
-  let attempts = 0
+  const docs = batch.map((prepared) => claimDocument(prepared, now, runner))
+  let duplicates = new Set<number>()
   try {
-    await collection.insertOne({
-      _id,
-      key: intent.key,
-      member: new ObjectId(intent.memberId),
-      kind: intent.kind,
-      state: 'claimed',
-      claimedAt: now,
-      claimedBy: runner,
-      attempts: 0,
-      title: inAppContent.title,
-      body: contentText(inAppContent),
-      offer: inApp?.send && inApp.withOffer && prepared.offer ? offerDoc(prepared.offer) : null,
-      link: inAppContent.link,
-      inbox: false,
-      readAt: null,
-      periodEnd: intent.periodEnd,
-      step: intent.step,
-      language: prepared.language,
-      deliveries: [],
-      createdAt: now,
-      updatedAt: now,
-    })
+    await collection.insertMany(docs, { ordered: false })
   } catch (error) {
-    if (!isDuplicate(error)) throw error
+    duplicates = duplicatesOf(error)
+  }
+  const claimed: Claimed[] = []
+  const results = new Map<Prepared, DeliveryResult>()
+  for (const [index, prepared] of batch.entries()) {
+    const _id = docs[index]!._id
+    if (!duplicates.has(index)) {
+      claimed.push({ prepared, _id, previous: [], attempts: 0 })
+      continue
+    }
     const existing = await collection.findOne({ _id })
-    if (!existing) return 'busy'
-    if (existing.state !== 'claimed') return 'already'
+    if (!existing) {
+      results.set(prepared, 'busy')
+      continue
+    }
+    if (existing.state !== 'claimed') {
+      results.set(prepared, 'already')
+      continue
+    }
     const claimedAt = new Date(existing.claimedAt as Date)
-    if (now.getTime() - claimedAt.getTime() < lease) return 'busy'
+    if (now.getTime() - claimedAt.getTime() < lease) {
+      results.set(prepared, 'busy')
+      continue
+    }
     // A stale claim: whoever moves it from the time it was read takes it over.
     const taken = await collection.updateOne(
       { _id, state: 'claimed', claimedAt, claimedBy: existing.claimedBy },
       { $set: { claimedAt: now, claimedBy: runner, updatedAt: now } },
     )
-    if (taken.modifiedCount !== 1) return 'busy'
-    previous = (existing.deliveries as Delivery[] | undefined) ?? []
-    attempts = Number(existing.attempts ?? 0)
+    if (taken.modifiedCount !== 1) {
+      results.set(prepared, 'busy')
+      continue
+    }
+    claimed.push({
+      prepared,
+      _id,
+      previous: (existing.deliveries as Delivery[] | undefined) ?? [],
+      attempts: Number(existing.attempts ?? 0),
+    })
   }
-  await options.afterClaim?.(intent.key)
+  return { claimed, results }
+}
 
-  if (options.stillDue && !options.stillDue()) {
-    await collection.updateOne(
-      { _id, claimedBy: runner },
-      { $set: { state: 'skipped', sentAt: now, updatedAt: now } },
-    )
-    return 'skipped'
+/** Sends one claimed message on its channels; answers the write that records it. */
+async function send(payload: Payload, claim: Claimed, options: DeliveryOptions) {
+  const { prepared, _id, previous, attempts } = claim
+  const { now, runner } = options
+  const filter = { _id, claimedBy: runner }
+  if (options.stillDue && !options.stillDue(prepared)) {
+    const update = { $set: { state: 'skipped', sentAt: now, updatedAt: now } }
+    return { result: 'skipped' as const, write: { updateOne: { filter, update } } }
   }
-
   const deliveries: Delivery[] = []
   let retry = false
   for (const decision of prepared.decisions) {
@@ -176,7 +226,10 @@ export async function deliverMessage(
     }
     // email (SMS never has `send: true`: there is no provider)
     try {
-      const rendered = await renderMemberEmail(prepared.content(decision.withOffer), prepared.language)
+      const rendered = await renderMemberEmail(
+        prepared.content(decision.withOffer),
+        prepared.language,
+      )
       await payload.sendEmail({
         to: prepared.email!,
         subject: rendered.subject,
@@ -195,19 +248,60 @@ export async function deliverMessage(
   const inbox = deliveries.some(
     (delivery) => delivery.channel === 'in-app' && delivery.status === 'sent',
   )
-  await collection.updateOne(
-    { _id, claimedBy: runner },
-    {
-      $set: {
-        // Kept claimed when an email is to be retried: the next run after the lease takes it over.
-        state: retry ? 'claimed' : 'sent',
-        deliveries,
-        inbox,
-        attempts: attempts + 1,
-        sentAt: now,
-        updatedAt: now,
-      },
+  const update = {
+    $set: {
+      // Kept claimed when an email is to be retried: the next run after the lease takes it over.
+      state: retry ? 'claimed' : 'sent',
+      deliveries,
+      inbox,
+      attempts: attempts + 1,
+      sentAt: now,
+      updatedAt: now,
     },
-  )
-  return retry ? 'retry' : 'sent'
+  }
+  return { result: retry ? ('retry' as const) : ('sent' as const), write: { updateOne: { filter, update } } }
 }
+
+/**
+ * Claims, sends and records a batch of messages: one insert claims them all, each claimed one is
+ * sent (`concurrency` at a time), one bulk write records them. A failure after the claim (a crash)
+ * leaves the batch claimed: the next run after the lease resends what was not recorded as sent.
+ */
+export async function deliverMessages(
+  payload: Payload,
+  batch: readonly Prepared[],
+  options: DeliveryOptions & { concurrency?: number },
+): Promise<DeliveryResult[]> {
+  if (!batch.length) return []
+  const { claimed, results } = await claimBatch(payload, batch, options)
+  for (const claim of claimed) await options.afterClaim?.(claim.prepared.intent.key)
+  const writes: { updateOne: { filter: object; update: object } }[] = []
+  let next = 0
+  const lanes = Array.from({ length: Math.min(options.concurrency ?? 8, claimed.length) }, async () => {
+    while (next < claimed.length) {
+      const claim = claimed[next]!
+      next += 1
+      const sent = await send(payload, claim, options)
+      results.set(claim.prepared, sent.result)
+      writes.push(sent.write)
+    }
+  })
+  try {
+    await Promise.all(lanes)
+  } finally {
+    // What was sent is recorded even when another message of the batch failed unexpectedly.
+    if (writes.length) {
+      await rawCollection(payload, slugs.memberMessages).bulkWrite(writes as never, {
+        ordered: false,
+      })
+    }
+  }
+  return batch.map((prepared) => results.get(prepared) ?? 'busy')
+}
+
+/** Claims, sends and records one message. */
+export const deliverMessage = async (
+  payload: Payload,
+  prepared: Prepared,
+  options: DeliveryOptions,
+): Promise<DeliveryResult> => (await deliverMessages(payload, [prepared], options))[0]!

@@ -26,15 +26,17 @@ import { messageChannels, noContact, type MessageChannel } from '../../domain/me
 import { contextFor, isRefused } from '../entitlements/service'
 import { catalogueOf, ensureStoreLoaded, findMember, storedMembers } from '../entitlements/store'
 import { liveOffersFor } from '../campaigns/offers'
-import { deliverMessage, messageIdFor, type DeliveryResult, type Prepared } from './deliver'
+import { deliverMessages, messageIdFor, type Prepared } from './deliver'
 
 export type LifecycleRunOptions = {
   now?: Date
   /** Names this runner in its claims (a process and run by default). */
   runner?: string
   leaseMs?: number
-  /** Messages sent at once (they wait on the database and the mail server). */
+  /** Messages sent at once (they wait on the mail server). */
   concurrency?: number
+  /** Messages claimed by one insert and recorded by one write. */
+  batchSize?: number
   afterClaim?: (key: string) => void | Promise<void>
   onProgress?: (progress: { done: number; total: number }) => void
 }
@@ -139,23 +141,6 @@ async function bestOffer(
   }
 }
 
-/**
- * Runs `work` over `items`, `limit` at a time. One item failing does not stop the others; the first
- * failure is thrown once all are done (the job then fails and is retried: what was sent stays sent).
- */
-async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
-  let next = 0
-  const failures: unknown[] = []
-  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length) {
-      const item = items[next]!
-      next += 1
-      await work(item).catch((error: unknown) => failures.push(error))
-    }
-  })
-  await Promise.all(lanes)
-  if (failures.length) throw failures[0]
-}
 
 /**
  * Sends every message due at `now`, each at most once per key however many runners run at once.
@@ -192,13 +177,19 @@ export async function sendLifecycleMessages(
     noOffer: 0,
   }
   let done = 0
-  await pool(due, options.concurrency ?? 8, async ({ member, intent }) => {
-    const contact = member.contact ?? noContact
-    const language = contact.language
-    const offer = await bestOffer(payload, member, intent, now, language)
-    if (intent.kind === 'winback' && !offer) {
-      result.noOffer += 1
-    } else {
+  // In batches: one claim insert and one recording write per batch (docs/messages.md).
+  const batchSize = options.batchSize ?? 200
+  for (let from = 0; from < due.length; from += batchSize) {
+    const slice = due.slice(from, from + batchSize)
+    const batch: Prepared[] = []
+    for (const { member, intent } of slice) {
+      const contact = member.contact ?? noContact
+      const language = contact.language
+      const offer = await bestOffer(payload, member, intent, now, language)
+      if (intent.kind === 'winback' && !offer) {
+        result.noOffer += 1
+        continue
+      }
       const tier = member.membership.tierId
         ? catalogue.latestPlanByTier.get(member.membership.tierId)
         : undefined
@@ -208,32 +199,35 @@ export async function sendLifecycleMessages(
         timeZone: settings.timeZone,
         link: settings.link,
       }
-      const prepared: Prepared = {
+      batch.push({
         intent,
         language,
         email: contact.email,
         decisions: channelDecisions(intent.kind, contact, settings.channels, offer !== null),
         content: (withOffer) => messageContent(intent, language, facts, offer, withOffer),
         offer,
-      }
-      const outcome: DeliveryResult = await deliverMessage(payload, prepared, {
-        now,
-        runner,
-        leaseMs: options.leaseMs,
-        afterClaim: options.afterClaim,
-        // Renewed (or otherwise moved) since the run began: the reminder is not sent.
-        stillDue: () =>
-          findMember(payload, member.id)?.membership.periodEnd?.getTime() ===
-          intent.periodEnd.getTime(),
       })
+    }
+    const outcomes = await deliverMessages(payload, batch, {
+      now,
+      runner,
+      leaseMs: options.leaseMs,
+      afterClaim: options.afterClaim,
+      concurrency: options.concurrency,
+      // Renewed (or otherwise moved) since the run began: the message is not sent.
+      stillDue: (prepared) =>
+        findMember(payload, prepared.intent.memberId)?.membership.periodEnd?.getTime() ===
+        prepared.intent.periodEnd.getTime(),
+    })
+    for (const [index, outcome] of outcomes.entries()) {
       result[outcome] += 1
       if (outcome === 'sent' || outcome === 'already' || outcome === 'skipped') {
-        doneKeys.add(intent.key)
+        doneKeys.add(batch[index]!.intent.key)
       }
     }
-    done += 1
+    done += slice.length
     options.onProgress?.({ done, total: due.length })
-  })
+  }
   return result
 }
 

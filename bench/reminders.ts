@@ -3,7 +3,7 @@
 // the member's language, mailed (to a scratch outbox directory) and written to the inbox. Prints a
 // progress log, the time and the peak memory (target < 60 s), then runs again at the same instant:
 // the second run must send nothing.
-// Usage: npm run bench:reminders -- [--members 100000] [--due 10000] [--concurrency 8]
+// Usage: npm run bench:reminders -- [--members 100000] [--due 10000] [--concurrency 8] [--batch 20]
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -13,6 +13,7 @@ import { argNumber, benchPayload, table } from './lib/benchPayload'
 const memberCount = argNumber('members', 100_000)
 const dueTarget = argNumber('due', 10_000)
 const concurrency = argNumber('concurrency', 8)
+const batchSize = argNumber('batch', 20)
 
 // Mail goes to a scratch outbox (a real nodemailer transport writing .eml files), removed after.
 const outbox = mkdtempSync(path.join(tmpdir(), 'bench-reminders-'))
@@ -23,18 +24,29 @@ const payload = await benchPayload(memberCount)
 const { slugs } = await import('../collections/slugs')
 const { messagesDue } = await import('../src/domain/messages/schedule')
 const store = await import('../src/operations/entitlements/store')
-const { lifecycleSettings, sendLifecycleMessages, forgetDoneMessages } = await import(
-  '../src/operations/messages/lifecycle'
-)
+const { lifecycleSettings, sendLifecycleMessages, forgetDoneMessages } =
+  await import('../src/operations/messages/lifecycle')
 
 // Every bench member gets an address and a language (half zh, half en; consent on for a third), in
 // bulk and behind the store's back, which is then reloaded. Not timed.
 const members = store.rawCollection(payload, slugs.members)
 await members.updateMany({ externalId: { $regex: '[02468]$' } } as never, {
-  $set: { contact: { email: 'learner@bench.example', language: 'zh', consent: { email: true, inApp: true, sms: false } } },
+  $set: {
+    contact: {
+      email: 'learner@bench.example',
+      language: 'zh',
+      consent: { email: true, inApp: true, sms: false },
+    },
+  },
 })
 await members.updateMany({ externalId: { $regex: '[13579]$' } } as never, {
-  $set: { contact: { email: 'learner@bench.example', language: 'en', consent: { email: false, inApp: false, sms: false } } },
+  $set: {
+    contact: {
+      email: 'learner@bench.example',
+      language: 'en',
+      consent: { email: false, inApp: false, sms: false },
+    },
+  },
 })
 await store.rawCollection(payload, slugs.memberMessages).deleteMany({})
 store.resetStore(payload)
@@ -75,6 +87,7 @@ let lastLog = 0
 const first = await sendLifecycleMessages(payload, {
   now,
   concurrency,
+  batchSize,
   onProgress: ({ done, total }) => {
     if (done - lastLog >= 1000 || done === total) {
       lastLog = done
@@ -87,7 +100,7 @@ const first = await sendLifecycleMessages(payload, {
 const elapsed = (Date.now() - started) / 1000
 forgetDoneMessages()
 const againStarted = Date.now()
-const again = await sendLifecycleMessages(payload, { now, concurrency })
+const again = await sendLifecycleMessages(payload, { now, concurrency, batchSize })
 const againElapsed = (Date.now() - againStarted) / 1000
 clearInterval(sampler)
 

@@ -57,7 +57,12 @@ export const contactField: Field = {
               defaultValue: false,
               label: { zh: '站内信', en: 'In-app' },
             },
-            { name: 'sms', type: 'checkbox', defaultValue: false, label: { zh: '短信', en: 'SMS' } },
+            {
+              name: 'sms',
+              type: 'checkbox',
+              defaultValue: false,
+              label: { zh: '短信', en: 'SMS' },
+            },
           ],
         },
       ],

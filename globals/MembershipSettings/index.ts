@@ -171,7 +171,13 @@ export const MembershipSettings: GlobalConfig = {
               options: [
                 { value: 'email', label: { zh: '邮件', en: 'Email' } },
                 { value: 'in-app', label: { zh: '站内信', en: 'In-app' } },
-                { value: 'sms', label: { zh: '短信（未接入，记录为未发送）', en: 'SMS (no provider: recorded as not sent)' } },
+                {
+                  value: 'sms',
+                  label: {
+                    zh: '短信（未接入，记录为未发送）',
+                    en: 'SMS (no provider: recorded as not sent)',
+                  },
+                },
               ],
             },
           ],

@@ -533,7 +533,7 @@ export const apiOperations = {
       field: 'markMessageRead',
       args: { member: 'String!', message: 'String!' },
       type: 'MessageRead',
-      description: 'Marks one of the member\'s in-app messages read (again: keeps the first time).',
+      description: "Marks one of the member's in-app messages read (again: keeps the first time).",
     },
     lean: true,
   }),

@@ -359,10 +359,13 @@ export const memberContactSchema = z.object({
     zh: '邮箱地址，例如 learner@example.com（空字符串或 null 表示删除）',
     en: 'an email address such as learner@example.com (an empty string or null removes it)',
   }).optional(),
-  phone: described(z.union([z.string().regex(/^\+?[0-9][0-9 ()-]{4,19}$/), z.literal(''), z.null()]), {
-    zh: '手机号，5–20 位数字，可带 +、空格、括号或 -（空字符串或 null 表示删除）',
-    en: 'a phone number of 5–20 digits, optionally with +, spaces, brackets or - (an empty string or null removes it)',
-  }).optional(),
+  phone: described(
+    z.union([z.string().regex(/^\+?[0-9][0-9 ()-]{4,19}$/), z.literal(''), z.null()]),
+    {
+      zh: '手机号，5–20 位数字，可带 +、空格、括号或 -（空字符串或 null 表示删除）',
+      en: 'a phone number of 5–20 digits, optionally with +, spaces, brackets or - (an empty string or null removes it)',
+    },
+  ).optional(),
   language: language.optional(),
   ...consentFields,
 })

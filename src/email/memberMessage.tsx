@@ -20,6 +20,8 @@ function MemberMessageEmail({
 }) {
   return (
     <html lang={language === 'zh' ? 'zh-CN' : 'en'}>
+      {/* An email document, not a Next page: next/head does not apply. */}
+      {/* eslint-disable-next-line @next/next/no-head-element */}
       <head>
         <meta charSet="utf-8" />
         <title>{content.title}</title>

@@ -73,7 +73,11 @@ function offerLines(offer: MessageOffer, language: Locale, timeZone: string): st
         ]
   if (offer.newPeriodEnd) {
     const end = calendarDate(offer.newPeriodEnd, timeZone)
-    lines.push(language === 'zh' ? `现在续费，会员有效期将延至 ${end}。` : `Renew now and your membership runs until ${end}.`)
+    lines.push(
+      language === 'zh'
+        ? `现在续费，会员有效期将延至 ${end}。`
+        : `Renew now and your membership runs until ${end}.`,
+    )
   }
   if (offer.body) lines.push(offer.body)
   lines.push(language === 'zh' ? `优惠截至 ${until}。` : `Offer ends ${until}.`)
@@ -110,14 +114,24 @@ export function messageContent(
             }
       case 'renewal_notice':
         return zh
-          ? { title: `我们将于 ${until} 为你自动续费`, body: [`你的${tier}已开启自动续费，我们将于 ${until} 续费，无需任何操作。`] }
+          ? {
+              title: `我们将于 ${until} 为你自动续费`,
+              body: [`你的${tier}已开启自动续费，我们将于 ${until} 续费，无需任何操作。`],
+            }
           : {
               title: `We will renew your ${tier} on ${until}`,
-              body: [`Your ${tier} renews automatically on ${until}; there is nothing you need to do.`],
+              body: [
+                `Your ${tier} renews automatically on ${until}; there is nothing you need to do.`,
+              ],
             }
       case 'grace_ending':
         return zh
-          ? { title: `自动续费未成功，宽限期至 ${until}`, body: [`你的${tier}已于 ${end} 到期，自动续费款项尚未到账。宽限期内权益保留至 ${until}，请在此之前完成付款。`] }
+          ? {
+              title: `自动续费未成功，宽限期至 ${until}`,
+              body: [
+                `你的${tier}已于 ${end} 到期，自动续费款项尚未到账。宽限期内权益保留至 ${until}，请在此之前完成付款。`,
+              ],
+            }
           : {
               title: `Your renewal payment has not arrived; grace until ${until}`,
               body: [
@@ -126,12 +140,23 @@ export function messageContent(
             }
       case 'expired':
         return zh
-          ? { title: `你的${tier}已到期`, body: [`你的${tier}已于 ${end} 到期，现已回到免费会员。随时可以重新开通。`] }
-          : { title: `Your ${tier} has ended`, body: [`Your ${tier} ended on ${end}; you are now on the free tier. You can come back at any time.`] }
+          ? {
+              title: `你的${tier}已到期`,
+              body: [`你的${tier}已于 ${end} 到期，现已回到免费会员。随时可以重新开通。`],
+            }
+          : {
+              title: `Your ${tier} has ended`,
+              body: [
+                `Your ${tier} ended on ${end}; you are now on the free tier. You can come back at any time.`,
+              ],
+            }
       case 'winback':
         return zh
           ? { title: `我们想念你`, body: [`你的${tier}已于 ${end} 到期。回来继续学习吧。`] }
-          : { title: `We miss you`, body: [`Your ${tier} ended on ${end}. Come back and keep learning.`] }
+          : {
+              title: `We miss you`,
+              body: [`Your ${tier} ended on ${end}. Come back and keep learning.`],
+            }
       case 'campaign_launch':
         return zh ? { title: `新活动上线`, body: [] } : { title: `A new offer for you`, body: [] }
       case 'retention':

@@ -47,8 +47,7 @@ export const messageKey = (
   memberId: string,
   periodEnd: Date,
   step: number | null,
-): string =>
-  `${kind}:${memberId}:${periodEnd.toISOString()}${step === null ? '' : `:${step}`}`
+): string => `${kind}:${memberId}:${periodEnd.toISOString()}${step === null ? '' : `:${step}`}`
 
 const wholeSorted = (values: readonly number[], order: 1 | -1) =>
   [...new Set(values.filter((value) => Number.isInteger(value) && value > 0))].sort(

@@ -85,8 +85,7 @@ export function contactOf(value: unknown): MemberContact {
       inApp: consent.inApp === true,
       sms: consent.sms === true,
     },
-    consentUpdatedAt:
-      at instanceof Date ? at : typeof at === 'string' && at ? new Date(at) : null,
+    consentUpdatedAt: at instanceof Date ? at : typeof at === 'string' && at ? new Date(at) : null,
   }
 }
 

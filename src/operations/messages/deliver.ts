@@ -14,11 +14,7 @@ import type { Payload } from 'payload'
 
 import { slugs } from '../../../collections/slugs'
 import type { ChannelDecision } from '../../domain/messages/channels'
-import {
-  contentText,
-  type MessageContent,
-  type MessageOffer,
-} from '../../domain/messages/content'
+import { contentText, type MessageContent, type MessageOffer } from '../../domain/messages/content'
 import type { MessageIntent } from '../../domain/messages/schedule'
 import type {
   DeliveryStatus,
@@ -67,9 +63,6 @@ export type DeliveryOptions = {
 }
 
 export type DeliveryResult = 'sent' | 'already' | 'busy' | 'skipped' | 'retry'
-
-const isDuplicate = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000
 
 const offerDoc = (offer: MessageOffer) => ({
   campaign: { id: offer.campaignId, slug: offer.campaignSlug, name: offer.campaignName },
@@ -259,7 +252,10 @@ async function send(payload: Payload, claim: Claimed, options: DeliveryOptions) 
       updatedAt: now,
     },
   }
-  return { result: retry ? ('retry' as const) : ('sent' as const), write: { updateOne: { filter, update } } }
+  return {
+    result: retry ? ('retry' as const) : ('sent' as const),
+    write: { updateOne: { filter, update } },
+  }
 }
 
 /**
@@ -277,15 +273,18 @@ export async function deliverMessages(
   for (const claim of claimed) await options.afterClaim?.(claim.prepared.intent.key)
   const writes: { updateOne: { filter: object; update: object } }[] = []
   let next = 0
-  const lanes = Array.from({ length: Math.min(options.concurrency ?? 8, claimed.length) }, async () => {
-    while (next < claimed.length) {
-      const claim = claimed[next]!
-      next += 1
-      const sent = await send(payload, claim, options)
-      results.set(claim.prepared, sent.result)
-      writes.push(sent.write)
-    }
-  })
+  const lanes = Array.from(
+    { length: Math.min(options.concurrency ?? 8, claimed.length) },
+    async () => {
+      while (next < claimed.length) {
+        const claim = claimed[next]!
+        next += 1
+        const sent = await send(payload, claim, options)
+        results.set(claim.prepared, sent.result)
+        writes.push(sent.write)
+      }
+    },
+  )
   try {
     await Promise.all(lanes)
   } finally {

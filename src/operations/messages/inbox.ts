@@ -106,10 +106,7 @@ export async function markMessageRead(
     )
   }
   if (!doc.readAt) {
-    await collection.updateOne(
-      { _id, readAt: null },
-      { $set: { readAt: now, updatedAt: now } },
-    )
+    await collection.updateOne({ _id, readAt: null }, { $set: { readAt: now, updatedAt: now } })
   }
   const stored = (await collection.findOne({ _id })) ?? doc
   const unread = await collection.countDocuments({

@@ -141,7 +141,6 @@ async function bestOffer(
   }
 }
 
-
 /**
  * Sends every message due at `now`, each at most once per key however many runners run at once.
  * Safe to run again at any time: what was sent is not sent again.
@@ -178,7 +177,7 @@ export async function sendLifecycleMessages(
   }
   let done = 0
   // In batches: one claim insert and one recording write per batch (docs/messages.md).
-  const batchSize = options.batchSize ?? 200
+  const batchSize = options.batchSize ?? 20
   for (let from = 0; from < due.length; from += batchSize) {
     const slice = due.slice(from, from + batchSize)
     const batch: Prepared[] = []

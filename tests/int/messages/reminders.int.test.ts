@@ -55,7 +55,10 @@ async function mailsTo(address: string): Promise<Mail[]> {
   const parsed = await Promise.all(smtp.raw.map((raw) => simpleParser(raw)))
   return parsed
     .map((mail) => ({
-      to: [mail.to ?? []].flat().flatMap((entry) => entry.value.map((v) => v.address ?? '')).join(),
+      to: [mail.to ?? []]
+        .flat()
+        .flatMap((entry) => entry.value.map((v) => v.address ?? ''))
+        .join(),
       subject: mail.subject ?? '',
       html: typeof mail.html === 'string' ? mail.html : '',
       text: mail.text ?? '',
@@ -134,12 +137,21 @@ const messageDoc = (key: string) =>
 describe('member contact', () => {
   it('is set by billing by platform user id, idempotently, and stamps consent changes', async () => {
     const externalId = members.externalId()
-    const json = { member: externalId, email: 'new@test.example', language: 'en', consentEmail: true }
+    const json = {
+      member: externalId,
+      email: 'new@test.example',
+      language: 'en',
+      consentEmail: true,
+    }
     const first = await rest('POST', `/${slugs.members}/contact`, { as: billing, json })
     expect(first.status).toBe(201)
     expect(first.body).toMatchObject({
       created: true,
-      contact: { email: 'new@test.example', language: 'en', consent: { email: true, inApp: false } },
+      contact: {
+        email: 'new@test.example',
+        language: 'en',
+        consent: { email: true, inApp: false },
+      },
     })
     members.track((first.body.member as { id: string }).id)
     const stamped = (first.body.contact as { consentUpdatedAt: string }).consentUpdatedAt
@@ -149,9 +161,13 @@ describe('member contact', () => {
     expect(again.body).toMatchObject({ created: false, changed: false })
     expect((again.body.contact as { consentUpdatedAt: string }).consentUpdatedAt).toBe(stamped)
     const support = await staff.staff(['support'])
-    const seen = await rest('GET', `/${slugs.members}/${(first.body.member as { id: string }).id}`, {
-      as: { token: support.token },
-    })
+    const seen = await rest(
+      'GET',
+      `/${slugs.members}/${(first.body.member as { id: string }).id}`,
+      {
+        as: { token: support.token },
+      },
+    )
     expect(seen.body).toMatchObject({ contact: { email: 'new@test.example', language: 'en' } })
   })
 })
@@ -227,7 +243,9 @@ describe('renewal reminders', () => {
     // Each reminder's claim is sent, with a delivery record per channel.
     const doc = await messageDoc(messageKey('renewal_reminder', en.id, endOf(en), 3))
     expect(doc).toMatchObject({ state: 'sent', inbox: true, attempts: 1 })
-    expect((doc!.deliveries as { channel: string; status: string }[]).map((d) => [d.channel, d.status])).toEqual([
+    expect(
+      (doc!.deliveries as { channel: string; status: string }[]).map((d) => [d.channel, d.status]),
+    ).toEqual([
       ['email', 'sent'],
       ['in-app', 'sent'],
     ])
@@ -368,12 +386,18 @@ describe('expiry and win-back', () => {
     }
     const yes = await mailsTo(consented.email)
     const no = await mailsTo(refused.email)
-    expect(yes.map((mail) => mail.subject)).toEqual([expect.stringContaining('已到期'), '我们想念你'])
+    expect(yes.map((mail) => mail.subject)).toEqual([
+      expect.stringContaining('已到期'),
+      '我们想念你',
+    ])
     expect(yes[1]!.text).toContain('¥27.30')
     expect(no.map((mail) => mail.subject)).toEqual([expect.stringContaining('已到期')])
     const winback = await messageDoc(messageKey('winback', refused.id, endOf(refused), 3))
     expect(
-      (winback!.deliveries as { channel: string; reason: string }[]).map((d) => [d.channel, d.reason]),
+      (winback!.deliveries as { channel: string; reason: string }[]).map((d) => [
+        d.channel,
+        d.reason,
+      ]),
     ).toEqual([
       ['email', 'no_consent'],
       ['in-app', 'no_consent'],

@@ -48,7 +48,11 @@ const due = (state: MembershipState, now: Date, overrides: Partial<LifecycleSett
 describe('renewal reminders: what is due when (docs/rules.md rule 19)', () => {
   it.each([
     ['8 days before', '2026-12-23T16:00:00.000Z', []],
-    ['7 days before, to the minute (00:00 Shanghai, 16:00Z the day before)', '2026-12-24T16:00:00.000Z', [7]],
+    [
+      '7 days before, to the minute (00:00 Shanghai, 16:00Z the day before)',
+      '2026-12-24T16:00:00.000Z',
+      [7],
+    ],
     ['one minute before the 7-day mark', '2026-12-24T15:59:00.000Z', []],
     ['5 days before', '2026-12-26T16:00:00.000Z', [7]],
     ['3 days before', '2026-12-28T16:00:00.000Z', [3]],
@@ -251,7 +255,12 @@ describe('renewal offers and content', () => {
       newPeriodEnd: renewedEnd(end, 'monthly', 0, 'Asia/Shanghai'),
       endsAt: new Date('2027-01-10T00:00:00.000Z'),
     }
-    const facts = { displayName: '小明', tierName: '黄金会员', timeZone: 'Asia/Shanghai', link: null }
+    const facts = {
+      displayName: '小明',
+      tierName: '黄金会员',
+      timeZone: 'Asia/Shanghai',
+      link: null,
+    }
     const zh = messageContent(intent, 'zh', facts, offer, true)
     expect(zh.title).toBe('你的黄金会员将于 2027-01-01 到期')
     expect(zh.offerLines!.join('\n')).toContain('¥35')

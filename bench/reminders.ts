@@ -3,7 +3,7 @@
 // the member's language, mailed (to a scratch outbox directory) and written to the inbox. Prints a
 // progress log, the time and the peak memory (target < 60 s), then runs again at the same instant:
 // the second run must send nothing.
-// Usage: npm run bench:reminders -- [--members 100000] [--due 10000] [--concurrency 8] [--batch 20]
+// Usage: npm run bench:reminders -- [--members 100000] [--due 10000] [--concurrency 8] [--batch 50]
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -13,7 +13,7 @@ import { argNumber, benchPayload, table } from './lib/benchPayload'
 const memberCount = argNumber('members', 100_000)
 const dueTarget = argNumber('due', 10_000)
 const concurrency = argNumber('concurrency', 8)
-const batchSize = argNumber('batch', 20)
+const batchSize = argNumber('batch', 50)
 
 // Mail goes to a scratch outbox (a real nodemailer transport writing .eml files), removed after.
 const outbox = mkdtempSync(path.join(tmpdir(), 'bench-reminders-'))

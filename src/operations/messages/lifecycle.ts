@@ -177,7 +177,7 @@ export async function sendLifecycleMessages(
   }
   let done = 0
   // In batches: one claim insert and one recording write per batch (docs/messages.md).
-  const batchSize = options.batchSize ?? 20
+  const batchSize = options.batchSize ?? 50
   for (let from = 0; from < due.length; from += batchSize) {
     const slice = due.slice(from, from + batchSize)
     const batch: Prepared[] = []

@@ -90,6 +90,7 @@ export interface Config {
     'webhook-events': WebhookEvent;
     'webhook-deliveries': WebhookDelivery;
     'webhook-attempts': WebhookAttempt;
+    'member-messages': MemberMessage;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -120,6 +121,7 @@ export interface Config {
     'webhook-events': WebhookEventsSelect<false> | WebhookEventsSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'webhook-attempts': WebhookAttemptsSelect<false> | WebhookAttemptsSelect<true>;
+    'member-messages': MemberMessagesSelect<false> | MemberMessagesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -148,6 +150,7 @@ export interface Config {
       expireMemberships: TaskExpireMemberships;
       snapshotLaunchAudiences: TaskSnapshotLaunchAudiences;
       deliverWebhooks: TaskDeliverWebhooks;
+      sendRenewalReminders: TaskSendRenewalReminders;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -518,6 +521,20 @@ export interface Member {
     | boolean
     | null;
   webhooksThrough?: number | null;
+  /**
+   * Personal data: seen by support and admins only, never logged. Offers go only on channels the member consented to; renewal and expiry notices need no consent.
+   */
+  contact?: {
+    email?: string | null;
+    phone?: string | null;
+    language?: ('zh' | 'en') | null;
+    consent?: {
+      email?: boolean | null;
+      inApp?: boolean | null;
+      sms?: boolean | null;
+    };
+    consentUpdatedAt?: string | null;
+  };
   growthPoints?: number | null;
   referralCode?: string | null;
   referredBy?: (string | null) | Member;
@@ -979,6 +996,53 @@ export interface WebhookAttempt {
   createdAt: string;
 }
 /**
+ * Renewal reminders, expiry and win-back messages, with what happened on each channel. Written by the system; not editable.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "member-messages".
+ */
+export interface MemberMessage {
+  id: string;
+  member: string | Member;
+  kind:
+    'renewal_reminder' | 'renewal_notice' | 'grace_ending' | 'expired' | 'winback' | 'campaign_launch' | 'retention';
+  state?: ('claimed' | 'sent') | null;
+  key?: string | null;
+  title?: string | null;
+  body?: string | null;
+  offer?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  link?: string | null;
+  inbox?: boolean | null;
+  readAt?: string | null;
+  periodEnd?: string | null;
+  step?: number | null;
+  language?: string | null;
+  deliveries?:
+    | {
+        channel?: ('email' | 'in-app' | 'sms') | null;
+        status?: ('sent' | 'failed' | 'not_sent') | null;
+        reason?: ('no_provider' | 'no_consent' | 'no_address') | null;
+        error?: string | null;
+        at?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  attempts?: number | null;
+  claimedAt?: string | null;
+  claimedBy?: string | null;
+  sentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1047,7 +1111,13 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'expireMemberships' | 'snapshotLaunchAudiences' | 'deliverWebhooks' | 'schedulePublish';
+        taskSlug:
+          | 'inline'
+          | 'expireMemberships'
+          | 'snapshotLaunchAudiences'
+          | 'deliverWebhooks'
+          | 'sendRenewalReminders'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1081,7 +1151,15 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    ('inline' | 'expireMemberships' | 'snapshotLaunchAudiences' | 'deliverWebhooks' | 'schedulePublish') | null;
+    | (
+        | 'inline'
+        | 'expireMemberships'
+        | 'snapshotLaunchAudiences'
+        | 'deliverWebhooks'
+        | 'sendRenewalReminders'
+        | 'schedulePublish'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1191,6 +1269,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'webhook-attempts';
         value: string | WebhookAttempt;
+      } | null)
+    | ({
+        relationTo: 'member-messages';
+        value: string | MemberMessage;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1490,6 +1572,21 @@ export interface MembersSelect<T extends boolean = true> {
   eventCount?: T;
   ledger?: T;
   webhooksThrough?: T;
+  contact?:
+    | T
+    | {
+        email?: T;
+        phone?: T;
+        language?: T;
+        consent?:
+          | T
+          | {
+              email?: T;
+              inApp?: T;
+              sms?: T;
+            };
+        consentUpdatedAt?: T;
+      };
   growthPoints?: T;
   referralCode?: T;
   referredBy?: T;
@@ -1810,6 +1907,41 @@ export interface WebhookAttemptsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "member-messages_select".
+ */
+export interface MemberMessagesSelect<T extends boolean = true> {
+  member?: T;
+  kind?: T;
+  state?: T;
+  key?: T;
+  title?: T;
+  body?: T;
+  offer?: T;
+  link?: T;
+  inbox?: T;
+  readAt?: T;
+  periodEnd?: T;
+  step?: T;
+  language?: T;
+  deliveries?:
+    | T
+    | {
+        channel?: T;
+        status?: T;
+        reason?: T;
+        error?: T;
+        at?: T;
+        id?: T;
+      };
+  attempts?: T;
+  claimedAt?: T;
+  claimedBy?: T;
+  sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1906,6 +2038,14 @@ export interface MembershipSetting {
   maxPercentOff?: number | null;
   maxBonusDays?: number | null;
   maxTrialDays?: number | null;
+  reminderOffsets?: number[] | null;
+  winbackDelays?: number[] | null;
+  messageChannels?: ('email' | 'in-app' | 'sms')[] | null;
+  autoRenewNotice?: boolean | null;
+  /**
+   * The button link in messages, e.g. https://edu.example/membership
+   */
+  renewalLink?: string | null;
   currency: 'CNY' | 'USD' | 'HKD';
   updatedAt?: string | null;
   createdAt?: string | null;
@@ -1941,6 +2081,11 @@ export interface MembershipSettingsSelect<T extends boolean = true> {
   maxPercentOff?: T;
   maxBonusDays?: T;
   maxTrialDays?: T;
+  reminderOffsets?: T;
+  winbackDelays?: T;
+  messageChannels?: T;
+  autoRenewNotice?: T;
+  renewalLink?: T;
   currency?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1997,6 +2142,19 @@ export interface TaskDeliverWebhooks {
     attempted: number;
     delivered: number;
     failed: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendRenewalReminders".
+ */
+export interface TaskSendRenewalReminders {
+  input: {
+    now?: string | null;
+  };
+  output: {
+    due: number;
+    sent: number;
   };
 }
 /**

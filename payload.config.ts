@@ -31,6 +31,7 @@ import { WebhookAttempts } from './collections/WebhookAttempts'
 import { WebhookDeliveries } from './collections/WebhookDeliveries'
 import { WebhookEndpoints } from './collections/WebhookEndpoints'
 import { WebhookEvents } from './collections/WebhookEvents'
+import { MemberMessages } from './collections/MemberMessages'
 import { MembershipSettings } from './globals/MembershipSettings'
 import { developmentOrigins } from './src/config/devOrigins'
 import { databaseAdapter } from './src/database/payloadAdapter'
@@ -38,6 +39,7 @@ import { emailSettingsFromEnv } from './src/email/transport'
 import { deliverWebhooksTask } from './src/jobs/deliverWebhooks'
 import { expireMembershipsTask } from './src/jobs/expireMemberships'
 import { snapshotLaunchAudiencesTask } from './src/jobs/snapshotLaunchAudiences'
+import { sendRenewalRemindersTask } from './src/jobs/sendRenewalReminders'
 import { rootEndpoints } from './src/endpoints/operations'
 import { apiMutations, apiQueries, graphqlRefusalExtensions } from './src/graphql/operations'
 import { payloadSecret } from './src/config/secret'
@@ -88,6 +90,7 @@ export default buildConfig({
     WebhookEvents,
     WebhookDeliveries,
     WebhookAttempts,
+    MemberMessages,
   ],
   globals: [MembershipSettings],
   // API operations (src/api/operations.ts); collection-scoped ones are wired by their collection.
@@ -126,7 +129,12 @@ export default buildConfig({
   jobs: {
     // Runs scheduled publishes (Payload queues them on `default`). Tests run jobs themselves.
     autoRun: process.env.VITEST ? [] : [{ cron: '* * * * *', queue: 'default' }],
-    tasks: [expireMembershipsTask, snapshotLaunchAudiencesTask, deliverWebhooksTask],
+    tasks: [
+      expireMembershipsTask,
+      snapshotLaunchAudiencesTask,
+      deliverWebhooksTask,
+      sendRenewalRemindersTask,
+    ],
   },
   typescript: {
     outputFile: path.resolve(dirname, 'payload-types.ts'),

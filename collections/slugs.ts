@@ -22,6 +22,7 @@ export const slugs = {
   webhookEvents: 'webhook-events',
   webhookDeliveries: 'webhook-deliveries',
   webhookAttempts: 'webhook-attempts',
+  memberMessages: 'member-messages',
 } as const
 
 export const globalSlugs = {

@@ -8,6 +8,7 @@ import { billingPeriodLabels, membershipStatusLabels, optionsFrom } from '../../
 import { inEditorLanguage } from '../../src/adapters/language'
 import { isExternalId } from '../../src/adapters/memberRef'
 import { slugs } from '../slugs'
+import { contactField } from './contact'
 
 /** Written by the ledger (membership events) only; shown read-only to staff. */
 const ledgerOwned = (field: Field): Field =>
@@ -57,6 +58,11 @@ export const Members: CollectionConfig = {
       name: 'entitlementsNow',
       type: 'ui',
       admin: { components: { Field: '/components/MemberEntitlements#MemberEntitlements' } },
+    },
+    {
+      name: 'messagesSent',
+      type: 'ui',
+      admin: { components: { Field: '/components/MemberMessages#MemberMessages' } },
     },
     {
       name: 'cancelIntents',
@@ -232,6 +238,7 @@ export const Members: CollectionConfig = {
         }),
       ],
     },
+    contactField,
     {
       name: 'growthPoints',
       type: 'number',

@@ -12,6 +12,7 @@ import {
   defaultMaxPercentOff,
   defaultMaxTrialDays,
 } from '../../src/domain/campaigns/types'
+import { defaultReminderOffsets, defaultWinbackDelays } from '../../src/domain/messages/schedule'
 
 const isTimeZone = (value: unknown): boolean => {
   if (typeof value !== 'string' || !value) return false
@@ -140,6 +141,84 @@ export const MembershipSettings: GlobalConfig = {
               min: 1,
               label: { zh: '最长试用天数', en: 'Longest trial (days)' },
               admin: { step: 1 },
+            },
+          ],
+        },
+      ],
+    },
+    {
+      type: 'collapsible',
+      label: { zh: '续费提醒与会员消息', en: 'Renewal reminders and member messages' },
+      admin: {
+        description: {
+          zh: '到期前按这些天数各发一次续费提醒（docs/rules.md 第 24 条）；错过的提醒只补发最近的一次。',
+          en: 'A renewal reminder goes once at each of these days before the period ends (docs/rules.md rule 24); missed reminders are caught up once, with the latest.',
+        },
+      },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'reminderOffsets',
+              type: 'number',
+              hasMany: true,
+              min: 1,
+              max: 90,
+              defaultValue: [...defaultReminderOffsets],
+              label: { zh: '提前提醒天数', en: 'Remind days before the end' },
+            },
+            {
+              name: 'winbackDelays',
+              type: 'number',
+              hasMany: true,
+              min: 1,
+              max: 365,
+              defaultValue: [...defaultWinbackDelays],
+              label: { zh: '到期后召回天数', en: 'Win-back days after lapsing' },
+            },
+            {
+              name: 'messageChannels',
+              type: 'select',
+              hasMany: true,
+              defaultValue: ['email', 'in-app'],
+              label: { zh: '发送渠道', en: 'Channels' },
+              options: [
+                { value: 'email', label: { zh: '邮件', en: 'Email' } },
+                { value: 'in-app', label: { zh: '站内信', en: 'In-app' } },
+                {
+                  value: 'sms',
+                  label: {
+                    zh: '短信（未接入，记录为未发送）',
+                    en: 'SMS (no provider: recorded as not sent)',
+                  },
+                },
+              ],
+            },
+          ],
+        },
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'autoRenewNotice',
+              type: 'checkbox',
+              defaultValue: true,
+              label: {
+                zh: '自动续费会员改发“将于某日续费”通知',
+                en: 'Auto-renewing members get a "we will renew on D" notice instead',
+              },
+            },
+            {
+              name: 'renewalLink',
+              type: 'text',
+              label: { zh: '续费页面链接', en: 'Renewal page link' },
+              admin: {
+                description: {
+                  zh: '消息中的按钮链接，例如 https://edu.example/membership',
+                  en: 'The button link in messages, e.g. https://edu.example/membership',
+                },
+              },
             },
           ],
         },

@@ -145,6 +145,13 @@ export const policy = {
     update: nobodyViaApi,
     delete: nobodyViaApi,
   },
+  // Written by the message job only (src/operations/messages); support sees what a member was sent.
+  [slugs.memberMessages]: {
+    create: nobodyViaApi,
+    read: memberCare,
+    update: nobodyViaApi,
+    delete: nobodyViaApi,
+  },
   [slugs.usageRequests]: {
     create: nobodyViaApi,
     read: allow('admin'),
@@ -211,6 +218,11 @@ export const operationPolicy = {
   attributeReferral: ['admin', 'frontend', 'billing'],
   /** Sending a webhook delivery again: administrators, who see the endpoints. */
   webhookReplay: ['admin'],
+  /** The platform sets a member's contact and consent (an upsert by externalId). */
+  memberContact: ['admin', 'billing'],
+  /** A member's own language and consent, and their inbox: the member's frontend and support. */
+  memberPreferences: ['admin', 'support', 'frontend'],
+  memberMessages: ['admin', 'support', 'frontend'],
 } as const satisfies Record<string, OperationRule>
 
 export const mayCall = (rule: OperationRule, principal: Principal | null): boolean =>

@@ -18,6 +18,7 @@ import {
 } from '../domain/entitlements/membership'
 import type { Grant, PlanChange, PlanVersion } from '../domain/entitlements/plans'
 import { valueFromRow } from './catalogue'
+import { contactOf } from '../domain/messages/types'
 
 type Doc = Record<string, unknown>
 const asDoc = (value: unknown): Doc =>
@@ -242,5 +243,7 @@ export function memberRecordFromDoc(input: object, grants: readonly Grant[]): Me
     grants,
     joinedAt: doc.createdAt ? new Date(doc.createdAt as string | Date) : null,
     growthValue: typeof doc.growthPoints === 'number' ? doc.growthPoints : 0,
+    contact: contactOf(doc.contact),
+    displayName: typeof doc.displayName === 'string' ? doc.displayName : null,
   }
 }

@@ -19,6 +19,7 @@ export const refusalStatus: Record<RefusalReason | InputReason, number> = {
   benefit_unknown: 404,
   tier_unknown: 404,
   campaign_unknown: 404,
+  message_unknown: 404,
   // The member's entitlements say no (a consumption; a check answers these with allowed: false).
   course_unpublished: 403,
   membership_expired: 403,

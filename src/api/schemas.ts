@@ -375,3 +375,82 @@ export const campaignDraftSchema = z
       })
     }
   })
+
+// Member contact, preferences and inbox (docs/messages.md).
+const language = described(z.enum(['zh', 'en']), { zh: 'zh 或 en', en: 'zh or en' })
+const consentFlag = (channel: Localized) =>
+  described(z.boolean(), {
+    zh: `true 或 false（是否同意通过${channel.zh}接收营销信息）`,
+    en: `true or false (whether the member agrees to offers by ${channel.en})`,
+  })
+const consentFields = {
+  consentEmail: consentFlag({ zh: '邮件', en: 'email' }).optional(),
+  consentInApp: consentFlag({ zh: '站内信', en: 'in-app message' }).optional(),
+  consentSms: consentFlag({ zh: '短信', en: 'SMS' }).optional(),
+}
+
+export const memberContactSchema = z.object({
+  member: described(z.string().regex(externalIdPattern), {
+    zh: '平台用户 ID（1–128 位字母、数字或 _ . : @ -），或已有会员的 Payload ID',
+    en: "the platform user id (1–128 letters, digits or _ . : @ -), or an existing member's Payload id",
+  }),
+  displayName: described(z.string().max(100), {
+    zh: '不超过 100 字的昵称',
+    en: 'a display name of at most 100 characters',
+  }).optional(),
+  email: described(z.union([z.email().max(254), z.literal(''), z.null()]), {
+    zh: '邮箱地址，例如 learner@example.com（空字符串或 null 表示删除）',
+    en: 'an email address such as learner@example.com (an empty string or null removes it)',
+  }).optional(),
+  phone: described(
+    z.union([z.string().regex(/^\+?[0-9][0-9 ()-]{4,19}$/), z.literal(''), z.null()]),
+    {
+      zh: '手机号，5–20 位数字，可带 +、空格、括号或 -（空字符串或 null 表示删除）',
+      en: 'a phone number of 5–20 digits, optionally with +, spaces, brackets or - (an empty string or null removes it)',
+    },
+  ).optional(),
+  language: language.optional(),
+  ...consentFields,
+})
+
+export const memberPreferencesSchema = z.object({ member: memberRef })
+
+export const updatePreferencesSchema = z
+  .object({ member: memberRef, language: language.optional(), ...consentFields })
+  .check((context) => {
+    const { language: chosen, consentEmail, consentInApp, consentSms } = context.value
+    if ([chosen, consentEmail, consentInApp, consentSms].every((value) => value === undefined)) {
+      context.issues.push({
+        input: context.value,
+        ...crossField('language', {
+          zh: '请至少给出 language、consentEmail、consentInApp 或 consentSms 之一。',
+          en: 'Give at least one of language, consentEmail, consentInApp or consentSms.',
+        }),
+      })
+    }
+  })
+
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  described(
+    z
+      .preprocess(
+        (value) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value),
+        z.number().int().min(min).max(max),
+      )
+      .default(fallback),
+    { zh: `${min} 到 ${max} 之间的整数`, en: `a whole number from ${min} to ${max}` },
+  )
+
+export const memberMessagesSchema = z.object({
+  member: memberRef,
+  page: wholeNumber(1, 10_000, 1),
+  limit: wholeNumber(1, 50, 20),
+})
+
+export const markMessageReadSchema = z.object({
+  member: memberRef,
+  message: described(z.string().regex(objectIdPattern), {
+    zh: '消息的 ID（24 位十六进制）',
+    en: "the message's id (24 hex digits)",
+  }),
+})

@@ -555,8 +555,119 @@ function buildTypes(GraphQL: GraphQLModule): Record<string, GraphQLNamedType> {
       evaluatedAt: { type: required(GraphQLString) },
     },
   })
+  // Member contact, preferences and inbox (docs/messages.md).
+  const Consent = new GraphQLObjectType({
+    name: 'ContactConsent',
+    description: 'Marketing consent per channel.',
+    fields: {
+      email: { type: required(GraphQLBoolean) },
+      inApp: { type: required(GraphQLBoolean) },
+      sms: { type: required(GraphQLBoolean) },
+    },
+  })
+  const MemberContactAnswer = new GraphQLObjectType({
+    name: 'MemberContactAnswer',
+    fields: {
+      member: { type: required(MemberRef) },
+      created: { type: required(GraphQLBoolean) },
+      changed: { type: required(GraphQLBoolean) },
+      contact: {
+        type: required(
+          new GraphQLObjectType({
+            name: 'MemberContactDetails',
+            fields: {
+              email: { type: GraphQLString },
+              phone: { type: GraphQLString },
+              language: { type: required(GraphQLString) },
+              consent: { type: required(Consent) },
+              consentUpdatedAt: { type: GraphQLString },
+            },
+          }),
+        ),
+      },
+    },
+  })
+  const MemberPreferences = new GraphQLObjectType({
+    name: 'MemberPreferences',
+    fields: {
+      member: { type: required(MemberRef) },
+      language: { type: required(GraphQLString) },
+      consent: { type: required(Consent) },
+      consentUpdatedAt: { type: GraphQLString },
+      reachable: {
+        type: required(
+          new GraphQLObjectType({
+            name: 'MemberReachable',
+            description: 'Whether an address is on file for the channel.',
+            fields: {
+              email: { type: required(GraphQLBoolean) },
+              sms: { type: required(GraphQLBoolean) },
+            },
+          }),
+        ),
+      },
+    },
+  })
+  const MessageOffer = new GraphQLObjectType({
+    name: 'InboxMessageOffer',
+    fields: {
+      campaign: {
+        type: required(
+          new GraphQLObjectType({
+            name: 'InboxMessageCampaign',
+            fields: {
+              id: { type: required(GraphQLString) },
+              slug: { type: required(GraphQLString) },
+              name: { type: required(GraphQLString) },
+            },
+          }),
+        ),
+      },
+      headline: { type: required(GraphQLString) },
+      price: { type: required(GraphQLInt) },
+      sellingPrice: { type: required(GraphQLInt) },
+      currency: { type: required(GraphQLString) },
+      billingPeriod: { type: required(GraphQLString) },
+      bonusDays: { type: required(GraphQLInt) },
+      newPeriodEnd: { type: GraphQLString },
+      endsAt: { type: GraphQLString },
+    },
+  })
+  const MemberMessage = new GraphQLObjectType({
+    name: 'InboxMessage',
+    fields: {
+      id: { type: required(GraphQLString) },
+      kind: { type: required(GraphQLString) },
+      title: { type: required(GraphQLString) },
+      body: { type: required(GraphQLString) },
+      offer: { type: MessageOffer },
+      link: { type: GraphQLString },
+      createdAt: { type: GraphQLString },
+      readAt: { type: GraphQLString },
+    },
+  })
+  const MemberInbox = new GraphQLObjectType({
+    name: 'MemberInbox',
+    fields: {
+      member: { type: required(MemberRef) },
+      messages: { type: list(MemberMessage) },
+      unread: { type: required(GraphQLInt) },
+      total: { type: required(GraphQLInt) },
+      page: { type: required(GraphQLInt) },
+      limit: { type: required(GraphQLInt) },
+      totalPages: { type: required(GraphQLInt) },
+    },
+  })
+  const MessageRead = new GraphQLObjectType({
+    name: 'MessageRead',
+    fields: { message: { type: required(MemberMessage) }, unread: { type: required(GraphQLInt) } },
+  })
 
   return {
+    MemberContactAnswer,
+    MemberPreferences,
+    MemberInbox,
+    MessageRead,
     CampaignAudiencePreview,
     MemberCancelIntent: CancelIntent,
     MemberQuote,

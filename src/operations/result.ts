@@ -45,6 +45,8 @@ export const refusalReasons = [
   'delivery_unknown',
   'delivery_in_progress',
   'endpoint_inactive',
+  // Member messages (docs/messages.md).
+  'message_unknown',
   // Said by the app server's dispatch itself (a body that is not admitted is refused by the input
   // guard's rules, src/domain/input, before any of this).
   'method_not_allowed',

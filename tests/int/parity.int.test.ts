@@ -92,8 +92,11 @@ const world = {
   referred: { id: '', externalId: '' },
   referrer: { id: '', externalId: '' },
   codes: { silver: '', gold: '', entry: '', referred: '', referrer: '' },
+  /** An in-app message in world.silver's inbox. */
+  message: '',
 }
 const campaignIds: string[] = []
+const messageIds: ObjectId[] = []
 const claims: string[] = []
 /** Members the orders below introduce, removed with the rest. */
 const introduced: string[] = []
@@ -152,6 +155,7 @@ beforeAll(async () => {
   world.entry = { id: String(entry.id), externalId: String(entry.externalId) }
   await campaignWorld()
   await referralWorld()
+  world.message = await inboxMessage(world.silver.id)
   // A live Silver → Gold upgrade: memberOffers answers it, refused checks carry it as `offer`.
   campaignIds.push(
     await campaigns.published('parity-upgrade', {
@@ -188,6 +192,9 @@ afterAll(async () => {
   const campaign = { $in: [...campaignIds, ...campaignIds.map((id) => new ObjectId(id))] }
   await rawCollection(payload, slugs.campaignRedemptions).deleteMany({ campaign } as never)
   await rawCollection(payload, slugs.campaignClaims).deleteMany({ campaign } as never)
+  if (messageIds.length) {
+    await rawCollection(payload, slugs.memberMessages).deleteMany({ _id: { $in: messageIds } })
+  }
   await members?.cleanup()
   await campaigns?.cleanup()
   await staff?.cleanup()
@@ -242,6 +249,30 @@ async function campaignWorld() {
     kind: 'trial',
     redeemedAt: new Date(Date.now() - times.day),
   } as never)
+}
+
+/** One in-app reminder in the member's inbox, as the message job writes it. */
+async function inboxMessage(memberId: string): Promise<string> {
+  const at = new Date('2026-11-20T02:00:00.000Z')
+  const _id = new ObjectId()
+  await rawCollection(payload, slugs.memberMessages).insertOne({
+    _id,
+    key: `renewal_reminder:${memberId}:parity:7`,
+    member: new ObjectId(memberId),
+    kind: 'renewal_reminder',
+    state: 'sent',
+    title: '你的会员将于 2026-12-01 到期',
+    body: '你好：\n续费后权益不中断。',
+    offer: null,
+    link: null,
+    inbox: true,
+    readAt: null,
+    deliveries: [],
+    createdAt: at,
+    updatedAt: at,
+  } as never)
+  messageIds.push(_id)
+  return _id.toHexString()
 }
 
 /** Codes of the members the referral cases use, and a referral between two new members. */
@@ -1562,6 +1593,177 @@ const cases: Case[] = [
     reason: 'invalid_request',
     field: 'code',
   },
+
+  // POST /api/members/contact (billing): the platform sets contact and consent by externalId.
+  {
+    operation: 'memberContact',
+    name: 'a member of the platform given contact and consent',
+    as: 'billing',
+    fresh: true,
+    send: async () => {
+      // (Creating a new member answers 201: tests/int/messages/reminders.int.test.ts; its new id
+      // cannot be named here before it exists.)
+      const doc = await payload.create({
+        collection: slugs.members,
+        data: { externalId: members.externalId() },
+      })
+      members.track(String(doc.id))
+      const externalId = String(doc.externalId)
+      return {
+        fields: {
+          member: externalId,
+          email: `${externalId}@test.example`,
+          language: 'en',
+          consentEmail: true,
+        },
+        aliases: { [String(doc.id)]: '<member>', [externalId]: '<external>' },
+      }
+    },
+    status: 200,
+  },
+  {
+    operation: 'memberContact',
+    name: 'the same contact again changes nothing',
+    as: 'billing',
+    send: () => ({ fields: { member: world.gold.externalId, language: 'zh', phone: '' } }),
+    status: 200,
+  },
+  {
+    operation: 'memberContact',
+    name: 'an unknown member by Payload id',
+    as: 'billing',
+    send: () => ({ fields: { member: new ObjectId().toHexString(), language: 'en' } }),
+    status: 404,
+    reason: 'member_unknown',
+    field: 'member',
+  },
+  {
+    operation: 'memberContact',
+    name: 'a malformed email address',
+    as: 'billing',
+    send: () => ({
+      fields: { member: world.gold.externalId, email: 'not an address' },
+      headers: { 'accept-language': 'en' },
+    }),
+    status: 400,
+    reason: 'invalid_request',
+    field: 'email',
+  },
+
+  // GET /api/members/{id}/preferences
+  ...(['externalId', 'id'] as const).map((by): Case => ({
+    operation: 'memberPreferences',
+    name: `the member's language and consent, by ${by}`,
+    as: 'frontend',
+    send: () => ({ fields: { member: world.gold[by] } }),
+    status: 200,
+  })),
+  {
+    operation: 'memberPreferences',
+    name: 'an unknown member',
+    as: 'frontend',
+    send: () => ({ fields: { member: 'nobody-like-this' } }),
+    status: 404,
+    reason: 'member_unknown',
+    field: 'member',
+  },
+  {
+    operation: 'memberPreferences',
+    name: 'a malformed member id',
+    as: 'frontend',
+    send: () => ({ fields: { member: 'a b' } }),
+    status: 400,
+    reason: 'invalid_request',
+    field: 'member',
+  },
+
+  // POST /api/members/{id}/preferences
+  {
+    operation: 'updateMemberPreferences',
+    name: 'the member consents to in-app offers (a repeat changes nothing)',
+    as: 'frontend',
+    send: () => ({ fields: { member: world.silver.id, consentInApp: true, language: 'zh' } }),
+    status: 200,
+  },
+  {
+    operation: 'updateMemberPreferences',
+    name: 'an unknown member',
+    as: 'frontend',
+    send: () => ({ fields: { member: 'nobody-like-this', language: 'en' } }),
+    status: 404,
+    reason: 'member_unknown',
+    field: 'member',
+  },
+  {
+    operation: 'updateMemberPreferences',
+    name: 'nothing to change',
+    as: 'frontend',
+    send: () => ({ fields: { member: world.silver.id }, headers: { 'accept-language': 'en' } }),
+    status: 400,
+    reason: 'invalid_request',
+    field: 'language',
+  },
+
+  // GET /api/members/{id}/messages and POST /api/members/{id}/messages/{message}/read
+  {
+    operation: 'memberMessages',
+    name: "the member's inbox with the unread count",
+    as: 'frontend',
+    send: () => ({ fields: { member: world.silver.externalId, limit: 5 } }),
+    status: 200,
+  },
+  {
+    operation: 'memberMessages',
+    name: 'an unknown member',
+    as: 'frontend',
+    send: () => ({ fields: { member: 'nobody-like-this' } }),
+    status: 404,
+    reason: 'member_unknown',
+    field: 'member',
+  },
+  {
+    operation: 'memberMessages',
+    name: 'a page size beyond 50',
+    as: 'frontend',
+    send: () => ({ fields: { member: world.silver.id, limit: 500 } }),
+    status: 400,
+    reason: 'invalid_request',
+    field: 'limit',
+  },
+  {
+    operation: 'markMessageRead',
+    name: 'a message marked read (again: the first time is kept)',
+    as: 'frontend',
+    send: () => ({ fields: { member: world.silver.id, message: world.message } }),
+    status: 200,
+  },
+  {
+    operation: 'markMessageRead',
+    name: 'an unknown member',
+    as: 'frontend',
+    send: () => ({ fields: { member: 'nobody-like-this', message: world.message } }),
+    status: 404,
+    reason: 'member_unknown',
+    field: 'member',
+  },
+  {
+    operation: 'markMessageRead',
+    name: "another member's message",
+    as: 'frontend',
+    send: () => ({ fields: { member: world.gold.id, message: world.message } }),
+    status: 404,
+    reason: 'message_unknown',
+    field: 'message',
+  },
+  {
+    operation: 'markMessageRead',
+    name: 'a malformed message id',
+    as: 'frontend',
+    send: () => ({ fields: { member: world.silver.id, message: 'not-an-id' } }),
+    status: 400,
+    reason: 'invalid_request',
+    field: 'message',
+  },
 ]
 
 // Access, for every operation that is not public: no key, a key nobody holds, the wrong role.
@@ -1582,6 +1784,11 @@ const wrongRole: Record<OperationName, Who> = {
   attributeReferral: 'viewer',
   memberQuote: 'viewer',
   cancelIntent: 'billing',
+  memberContact: 'frontend',
+  memberPreferences: 'billing',
+  updateMemberPreferences: 'billing',
+  memberMessages: 'billing',
+  markMessageRead: 'billing',
 }
 const validInput: Record<OperationName, () => Record<string, unknown>> = {
   memberEntitlements: () => ({ member: world.silver.id }),
@@ -1600,6 +1807,11 @@ const validInput: Record<OperationName, () => Record<string, unknown>> = {
   attributeReferral: () => ({ member: world.entry.id, code: 'ZZZZZZZZZZZZ' }),
   memberQuote: () => ({ member: world.silver.id, tier: fixture.tiers.gold }),
   cancelIntent: () => ({ member: world.silver.id, reason: 'other' }),
+  memberContact: () => ({ member: world.gold.externalId, language: 'zh' }),
+  memberPreferences: () => ({ member: world.gold.id }),
+  updateMemberPreferences: () => ({ member: world.gold.id, language: 'zh' }),
+  memberMessages: () => ({ member: world.gold.id }),
+  markMessageRead: () => ({ member: world.silver.id, message: world.message }),
 }
 for (const [name, operation] of Object.entries(apiOperations) as [OperationName, ApiOperation][]) {
   if (operation.policy === 'public') continue
@@ -1761,7 +1973,7 @@ async function viaGraphql(operation: ApiOperation, who: Who, sent: Sent, status:
 /**
  * Times an answer takes from the clock: when it was evaluated, when a referral was recorded, a
  * quote's id, expiry and new period (each counted from the instant it was asked), when a cancel
- * intent was recorded and confirmed.
+ * intent was recorded and confirmed, when a member's consent last changed.
  */
 const volatileKeys = new Set([
   'evaluatedAt',
@@ -1771,6 +1983,7 @@ const volatileKeys = new Set([
   'newPeriod',
   'createdAt',
   'confirmedAt',
+  'consentUpdatedAt',
 ])
 
 /** Volatile values out (evaluation times, a fresh member's ids). */

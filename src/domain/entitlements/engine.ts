@@ -26,6 +26,7 @@ import {
   type ValueSource,
 } from './plans'
 import { quotaWindow, type QuotaWindow } from './quotaWindow'
+import type { MemberContact } from '../messages/types'
 
 /** Every reason an answer can carry; `entitled` is the only one with `allowed: true`. */
 export const checkReasons = [
@@ -59,6 +60,10 @@ export type MemberRecord = {
   joinedAt?: Date | null
   /** The member's growth points (campaign audiences: growth value). */
   growthValue?: number
+  /** Contact, language and consent (messages; absent on records built without them). */
+  contact?: MemberContact
+  /** The member's display name (messages greet them by it). */
+  displayName?: string | null
 }
 
 export type EngineSettings = {

@@ -169,10 +169,7 @@ async function loadEverything(payload: Payload, state: StoreState): Promise<void
   const { catalogue } = await catalogueOf(payload)
   const now = new Date()
   const grants = await loadGrants(payload, catalogue.benefitsById, { endsAt: { $gt: now } })
-  const cursor = rawCollection(payload, slugs.members).find(
-    {},
-    { projection: { displayName: 0, updatedAt: 0 } },
-  )
+  const cursor = rawCollection(payload, slugs.members).find({}, { projection: { updatedAt: 0 } })
   for await (const doc of cursor) {
     const record = memberRecordFromDoc(doc, grants.get(docId(doc)) ?? [])
     state.members.set(record.id, record)

@@ -1,0 +1,236 @@
+// The renewal lifecycle's messages (docs/messages.md): for every member, what is due now
+// (`messagesDue`, docs/rules.md rule 24), the best live offer of the right kind, the channel
+// decisions (rule 23), then the one delivery path (deliver.ts), which claims each message once.
+//
+// Due members are found in the entitlement store's memory (one pass over every member's period
+// end, for all offsets at once): on FerretDB only `_id` lookups use an index (docs/database.md),
+// so a query on `periodEnd` would read the whole collection on every run.
+import { randomUUID } from 'node:crypto'
+
+import type { Payload } from 'payload'
+
+import { globalSlugs } from '../../../collections/slugs'
+import type { CampaignKind } from '../../domain/campaigns/types'
+import type { EngineCatalogue, MemberRecord } from '../../domain/entitlements/engine'
+import { channelDecisions } from '../../domain/messages/channels'
+import { messageContent, type MessageOffer } from '../../domain/messages/content'
+import {
+  defaultReminderOffsets,
+  defaultWinbackDelays,
+  messagesDue,
+  renewedEnd,
+  type LifecycleSettings,
+  type MessageIntent,
+} from '../../domain/messages/schedule'
+import { messageChannels, noContact, type MessageChannel } from '../../domain/messages/types'
+import { contextFor, isRefused } from '../entitlements/service'
+import { catalogueOf, ensureStoreLoaded, findMember, storedMembers } from '../entitlements/store'
+import { liveOffersFor } from '../campaigns/offers'
+import { deliverMessages, messageIdFor, type Prepared } from './deliver'
+
+export type LifecycleRunOptions = {
+  now?: Date
+  /** Names this runner in its claims (a process and run by default). */
+  runner?: string
+  leaseMs?: number
+  /** Messages sent at once (they wait on the mail server). */
+  concurrency?: number
+  /** Messages claimed by one insert and recorded by one write. */
+  batchSize?: number
+  afterClaim?: (key: string) => void | Promise<void>
+  onProgress?: (progress: { done: number; total: number }) => void
+}
+
+export type LifecycleRunResult = {
+  due: number
+  sent: number
+  already: number
+  busy: number
+  skipped: number
+  retry: number
+  /** Win-back steps with no live win-back offer for the member: nothing to say. */
+  noOffer: number
+}
+
+/** Keys this process has seen done: a later run skips them without asking the database. */
+const doneKeys = ((globalThis as { __messageKeysDone?: Set<string> }).__messageKeysDone ??=
+  new Set<string>())
+
+type SettingsDoc = {
+  reminderOffsets?: unknown
+  winbackDelays?: unknown
+  messageChannels?: unknown
+  autoRenewNotice?: unknown
+  renewalLink?: unknown
+}
+
+const numbers = (value: unknown, fallback: readonly number[]): number[] =>
+  Array.isArray(value) && value.every((entry) => typeof entry === 'number')
+    ? (value as number[])
+    : [...fallback]
+
+export async function lifecycleSettings(
+  payload: Payload,
+  catalogue: EngineCatalogue,
+): Promise<LifecycleSettings & { link: string | null }> {
+  const doc = (await payload.findGlobal({
+    slug: globalSlugs.membershipSettings,
+    depth: 0,
+    overrideAccess: true,
+  })) as SettingsDoc
+  const channels = Array.isArray(doc.messageChannels)
+    ? (doc.messageChannels as string[]).filter((channel): channel is MessageChannel =>
+        (messageChannels as readonly string[]).includes(channel),
+      )
+    : ['email' as const, 'in-app' as const]
+  return {
+    reminderOffsets: numbers(doc.reminderOffsets, defaultReminderOffsets),
+    winbackDelays: numbers(doc.winbackDelays, defaultWinbackDelays),
+    channels,
+    autoRenewNotice: doc.autoRenewNotice !== false,
+    timeZone: catalogue.settings.timeZone,
+    graceDays: catalogue.settings.graceDays,
+    link: typeof doc.renewalLink === 'string' && doc.renewalLink ? doc.renewalLink : null,
+  }
+}
+
+/** Which campaigns' offers a message carries. */
+const offerKind: Partial<Record<MessageIntent['kind'], CampaignKind>> = {
+  renewal_reminder: 'renewal',
+  grace_ending: 'renewal',
+  expired: 'winback',
+  winback: 'winback',
+}
+
+/** The member's best live offer for the message, in their language. */
+async function bestOffer(
+  payload: Payload,
+  member: MemberRecord,
+  intent: MessageIntent,
+  now: Date,
+  language: 'zh' | 'en',
+): Promise<MessageOffer | null> {
+  const kind = offerKind[intent.kind]
+  if (!kind) return null
+  const context = await contextFor(payload, member.id, now)
+  if (isRefused(context)) return null
+  const [best] = liveOffersFor(payload, context, { kind })
+  if (!best) return null
+  const { definition } = best.campaign
+  const { timeZone } = context.catalogue.settings
+  const period = best.price.period
+  const bonusDays = Number.isFinite(best.quote.bonusDays) ? best.quote.bonusDays : 0
+  const copy = definition.copy[language]
+  return {
+    campaignId: definition.id,
+    campaignSlug: definition.slug,
+    campaignName: definition.name[language] || definition.name.zh,
+    headline: copy.headline,
+    body: copy.body,
+    callToAction: copy.callToAction,
+    price: best.quote.price,
+    sellingPrice: best.price.sellingPrice,
+    currency: context.catalogue.settings.currency,
+    billingPeriod: period,
+    bonusDays,
+    newPeriodEnd:
+      kind === 'renewal' && member.membership.periodEnd
+        ? renewedEnd(member.membership.periodEnd, period, bonusDays, timeZone)
+        : null,
+    endsAt: best.quote.endsAt,
+  }
+}
+
+/**
+ * Sends every message due at `now`, each at most once per key however many runners run at once.
+ * Safe to run again at any time: what was sent is not sent again.
+ */
+export async function sendLifecycleMessages(
+  payload: Payload,
+  options: LifecycleRunOptions = {},
+): Promise<LifecycleRunResult> {
+  const now = options.now ?? new Date()
+  const runner = options.runner ?? `run:${randomUUID()}`
+  await ensureStoreLoaded(payload)
+  const { catalogue } = await catalogueOf(payload)
+  const settings = await lifecycleSettings(payload, catalogue)
+  const due: { member: MemberRecord; intent: MessageIntent }[] = []
+  for (const member of storedMembers(payload)) {
+    for (const intent of messagesDue(
+      member.id,
+      member.membership,
+      settings,
+      now,
+      catalogue.entryTierId,
+    )) {
+      if (!doneKeys.has(intent.key)) due.push({ member, intent })
+    }
+  }
+  const result: LifecycleRunResult = {
+    due: due.length,
+    sent: 0,
+    already: 0,
+    busy: 0,
+    skipped: 0,
+    retry: 0,
+    noOffer: 0,
+  }
+  let done = 0
+  // In batches: one claim insert and one recording write per batch (docs/messages.md).
+  const batchSize = options.batchSize ?? 50
+  for (let from = 0; from < due.length; from += batchSize) {
+    const slice = due.slice(from, from + batchSize)
+    const batch: Prepared[] = []
+    for (const { member, intent } of slice) {
+      const contact = member.contact ?? noContact
+      const language = contact.language
+      const offer = await bestOffer(payload, member, intent, now, language)
+      if (intent.kind === 'winback' && !offer) {
+        result.noOffer += 1
+        continue
+      }
+      const tier = member.membership.tierId
+        ? catalogue.latestPlanByTier.get(member.membership.tierId)
+        : undefined
+      const facts = {
+        displayName: member.displayName ?? null,
+        tierName: tier ? tier.name[language] || tier.name.zh : null,
+        timeZone: settings.timeZone,
+        link: settings.link,
+      }
+      batch.push({
+        intent,
+        language,
+        email: contact.email,
+        decisions: channelDecisions(intent.kind, contact, settings.channels, offer !== null),
+        content: (withOffer) => messageContent(intent, language, facts, offer, withOffer),
+        offer,
+      })
+    }
+    const outcomes = await deliverMessages(payload, batch, {
+      now,
+      runner,
+      leaseMs: options.leaseMs,
+      afterClaim: options.afterClaim,
+      concurrency: options.concurrency,
+      // Renewed (or otherwise moved) since the run began: the message is not sent.
+      stillDue: (prepared) =>
+        findMember(payload, prepared.intent.memberId)?.membership.periodEnd?.getTime() ===
+        prepared.intent.periodEnd.getTime(),
+    })
+    for (const [index, outcome] of outcomes.entries()) {
+      result[outcome] += 1
+      if (outcome === 'sent' || outcome === 'already' || outcome === 'skipped') {
+        doneKeys.add(batch[index]!.intent.key)
+      }
+    }
+    done += slice.length
+    options.onProgress?.({ done, total: due.length })
+  }
+  return result
+}
+
+/** Forget which keys this process saw done (tests that reset the database behind it). */
+export const forgetDoneMessages = (): void => doneKeys.clear()
+
+export { messageIdFor }

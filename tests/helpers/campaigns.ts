@@ -1,8 +1,10 @@
 // Campaigns for tests on the catalogue fixture: a valid upgrade (silver → gold, 20 % off) whose
 // parts a test overrides, saved as a draft in zh and en, then published through REST.
+import { ObjectId } from 'mongodb'
 import type { Payload } from 'payload'
 
 import { slugs } from '../../collections/slugs'
+import { rawCollection } from '../../src/operations/entitlements/store'
 import { rest, type Credentials } from './api'
 import type { Fixture } from './catalogue'
 
@@ -110,10 +112,17 @@ export function campaignFactory(payload: Payload, fixture: Fixture) {
     track(id: string) {
       ids.push(id)
     },
+    /**
+     * Removes the campaigns, with their redemptions and claims first: a redeemed campaign cannot be
+     * deleted, and a campaign left behind keeps its target tier from being deleted by the
+     * catalogue fixture's cleanup (every later fixture would then meet a second ladder).
+     */
     async cleanup(): Promise<void> {
-      if (ids.length) {
-        await payload.delete({ collection: slugs.campaigns, where: { id: { in: ids } } })
-      }
+      if (!ids.length) return
+      const campaign = { $in: [...ids, ...ids.map((id) => new ObjectId(id))] }
+      await rawCollection(payload, slugs.campaignRedemptions).deleteMany({ campaign } as never)
+      await rawCollection(payload, slugs.campaignClaims).deleteMany({ campaign } as never)
+      await payload.delete({ collection: slugs.campaigns, where: { id: { in: ids } } })
     },
   }
 }

@@ -23,6 +23,7 @@ import type {
   NotSentReason,
 } from '../../domain/messages/types'
 import { renderMemberEmail } from '../../email/memberMessage'
+import { recordWebhookEvent } from '../webhooks/outbox'
 import { rawCollection } from '../entitlements/store'
 
 export const defaultLeaseMs = 5 * 60_000
@@ -255,7 +256,38 @@ async function send(payload: Payload, claim: Claimed, options: DeliveryOptions) 
   return {
     result: retry ? ('retry' as const) : ('sent' as const),
     write: { updateOne: { filter, update } },
+    deliveries,
   }
+}
+
+/**
+ * `message.sent` for a message whose channels are settled (docs/webhooks.md): no address, no
+ * content — the kind, the period and each channel's outcome. Written before the message is recorded
+ * as sent, so a crash between the two resends the message and finds the event already there (its
+ * id comes from the message's).
+ */
+async function announceSent(
+  payload: Payload,
+  claim: Claimed,
+  deliveries: readonly Delivery[],
+  now: Date,
+): Promise<void> {
+  const { intent } = claim.prepared
+  await recordWebhookEvent(payload, {
+    type: 'message.sent',
+    member: intent.memberId,
+    subjectId: `message:${claim._id.toHexString()}`,
+    occurredAt: now,
+    data: {
+      message: { id: claim._id.toHexString(), kind: intent.kind, step: intent.step },
+      periodEnd: intent.periodEnd.toISOString(),
+      channels: deliveries.map((delivery) => ({
+        channel: delivery.channel,
+        status: delivery.status,
+        reason: delivery.reason,
+      })),
+    },
+  })
 }
 
 /**
@@ -280,6 +312,15 @@ export async function deliverMessages(
         const claim = claimed[next]!
         next += 1
         const sent = await send(payload, claim, options)
+        if (sent.result === 'sent') {
+          await announceSent(payload, claim, sent.deliveries ?? [], options.now).catch(
+            (error: unknown) =>
+              payload.logger.error(
+                { err: error, message: claim._id.toHexString() },
+                'message.sent webhook event not recorded',
+              ),
+          )
+        }
         results.set(claim.prepared, sent.result)
         writes.push(sent.write)
       }

@@ -2,6 +2,7 @@
 // (docs/messages.md, docs/rules.md rules 23 and 24): 7/3/1 days exactly once under a fast-forwarded
 // clock, a crash between claim and send, two runners at once, a retried email, consent, zh and en.
 import { simpleParser } from 'mailparser'
+import { ObjectId } from 'mongodb'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
@@ -302,6 +303,15 @@ describe('renewal reminders', () => {
     ])
     await runJob(later)
     expect(await mailsTo(member.email)).toHaveLength(2)
+    // Each message sent is announced once to webhooks (message.sent), without the address.
+    const announced = await rawCollection(payload, slugs.webhookEvents)
+      .find({ type: 'message.sent', member: new ObjectId(member.id) } as never)
+      .toArray()
+    expect(announced).toHaveLength(2)
+    expect(
+      announced.map((event) => (event.data as { message: { step: number } }).message.step),
+    ).toEqual(expect.arrayContaining([7, 3]))
+    expect(JSON.stringify(announced)).not.toContain(member.email)
   })
 
   it('retries an email the mail server refused, and records the failure meanwhile', async () => {

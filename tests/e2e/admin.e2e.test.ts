@@ -15,9 +15,10 @@ import { DIAGNOSTICS_PATH, type PayloadDiagnostics } from '../../src/server/diag
 import { demoBillingAccount, demoServiceAccount, demoStaff } from '../../seed/data/staff'
 import { seed } from '../../seed/index'
 import { demoMemberId, seedMembers } from '../../seed/members'
+import { sendLifecycleMessages } from '../../src/operations/messages/lifecycle'
 import { deliverWebhooks } from '../../src/operations/webhooks/delivery'
-import { rawCollection } from '../../src/operations/entitlements/store'
-import { testPayload } from '../helpers/api'
+import { findMember, rawCollection } from '../../src/operations/entitlements/store'
+import { rest, testPayload } from '../helpers/api'
 import { membersFactory } from '../helpers/members'
 import { webhookReceiver } from '../helpers/webhooks'
 import { launchChromium } from './browser'
@@ -389,6 +390,74 @@ describe.skipIf(!chromium)('the built admin', () => {
     } finally {
       await page.close()
       await receiver.close()
+    }
+  })
+
+  it("shows support a member's reminders and messages, cancel intents and webhook events", async () => {
+    const support = demoStaff.find((person) => person.role === 'support')!
+    const billing = { apiKey: demoBillingAccount.apiKey }
+    const frontend = { apiKey: demoServiceAccount.apiKey }
+    const day = 86_400_000
+    // A Silver member who bought 22 days ago, with an email address and consent to offers by email.
+    const bought = await membersFactory(payload, billing).buyer('silver', {
+      occurredAt: new Date(Date.now() - 22 * day).toISOString(),
+      autoRenew: false,
+    })
+    const contact = await rest('POST', `/${slugs.members}/contact`, {
+      as: billing,
+      json: {
+        member: bought.externalId,
+        email: `e2e-${Date.now()}@learner.example`,
+        language: 'en',
+        consentEmail: true,
+        consentInApp: true,
+      },
+    })
+    expect(contact.status).toBe(200)
+    // The reminder job at 7 days before the period ends: email and in-app, once.
+    const periodEnd = findMember(payload, bought.id)!.membership.periodEnd!
+    const sent = await sendLifecycleMessages(payload, {
+      now: new Date(periodEnd.getTime() - 7 * day + 60_000),
+    })
+    expect(sent.sent).toBeGreaterThanOrEqual(1)
+    const intent = await rest('POST', `/${slugs.members}/${bought.id}/cancel-intent`, {
+      as: frontend,
+      json: { reason: 'too_expensive', text: 'Too much for me this term' },
+    })
+    expect(intent.status).toBe(201)
+
+    const page = await browser!.newPage({
+      locale: 'en-US',
+      viewport: { width: 1440, height: 1400 },
+    })
+    try {
+      await page.goto(`${baseUrl}/admin/login`)
+      await page.locator('input[name="email"]').fill(support.email)
+      await page.locator('input[name="password"]').fill(support.password)
+      await page.locator('button[type="submit"]').click()
+      await page.waitForURL((url) => url.pathname === '/admin', { timeout: 60_000 })
+      await page.goto(`${baseUrl}/admin/collections/${slugs.members}/${bought.id}`)
+      const messages = page.locator('[data-testid="member-messages"]')
+      await expect
+        .poll(async () => messages.innerText(), { timeout: 30_000 })
+        .toMatch(/(Renewal reminder|续费提醒)[\s\S]*(7 d|7 天)/)
+      expect(await messages.innerText()).toMatch(/email[\s\S]*(sent|已发送)/i)
+      await expect
+        .poll(async () => page.locator('[data-testid="member-cancel-intents"]').innerText(), {
+          timeout: 30_000,
+        })
+        .toMatch(/too_expensive|Too expensive|太贵|价格/i)
+      await expect
+        .poll(async () => page.locator('[data-testid="member-webhooks"]').count(), {
+          timeout: 30_000,
+        })
+        .toBe(1)
+      await page.screenshot({
+        path: path.join('.data', 'e2e', 'support-member.png'),
+        fullPage: true,
+      })
+    } finally {
+      await page.close()
     }
   })
 

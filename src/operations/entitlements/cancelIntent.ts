@@ -18,6 +18,7 @@ import {
 import type { Locale } from '../../domain/catalogue/types'
 import { liveOffersFor, offerJson } from '../campaigns/offers'
 import { ok, refuse, type Outcome } from '../result'
+import { sendRetentionAnswer } from '../messages/lifecycle'
 import { contextFor, isRefused } from './service'
 import { findMember } from './store'
 
@@ -108,6 +109,16 @@ export async function recordCancelIntent(
       intent = await readIntent(payload, id)
       if (!intent) throw error
     }
+  }
+
+  // The answer in the member's inbox (and by email), once per member and period: asked on every
+  // call, so a call cut short after storing the intent is answered by the next; a failure to send
+  // never loses the intent (docs/messages.md).
+  if (membership.periodEnd) {
+    await sendRetentionAnswer(payload, memberId, membership.periodEnd, now).catch(
+      (error: unknown) =>
+        payload.logger.error({ err: error, memberId }, 'retention answer not sent'),
+    )
   }
 
   if (input.confirm && !intent.confirmed) {

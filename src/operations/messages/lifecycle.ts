@@ -17,6 +17,7 @@ import { messageContent, type MessageOffer } from '../../domain/messages/content
 import {
   defaultReminderOffsets,
   defaultWinbackDelays,
+  messageKey,
   messagesDue,
   renewedEnd,
   type LifecycleSettings,
@@ -26,7 +27,7 @@ import { messageChannels, noContact, type MessageChannel } from '../../domain/me
 import { contextFor, isRefused } from '../entitlements/service'
 import { catalogueOf, ensureStoreLoaded, findMember, storedMembers } from '../entitlements/store'
 import { liveOffersFor } from '../campaigns/offers'
-import { deliverMessages, messageIdFor, type Prepared } from './deliver'
+import { deliverMessages, messageIdFor, type DeliveryResult, type Prepared } from './deliver'
 
 export type LifecycleRunOptions = {
   now?: Date
@@ -100,6 +101,7 @@ const offerKind: Partial<Record<MessageIntent['kind'], CampaignKind>> = {
   grace_ending: 'renewal',
   expired: 'winback',
   winback: 'winback',
+  retention: 'retention',
 }
 
 /** The member's best live offer for the message, in their language. */
@@ -134,11 +136,78 @@ async function bestOffer(
     billingPeriod: period,
     bonusDays,
     newPeriodEnd:
-      kind === 'renewal' && member.membership.periodEnd
+      (kind === 'renewal' || kind === 'retention') && member.membership.periodEnd
         ? renewedEnd(member.membership.periodEnd, period, bonusDays, timeZone)
         : null,
     endsAt: best.quote.endsAt,
   }
+}
+
+/** One message ready to send; null for a win-back step without a live win-back offer. */
+async function prepare(
+  payload: Payload,
+  catalogue: EngineCatalogue,
+  settings: LifecycleSettings & { link: string | null },
+  member: MemberRecord,
+  intent: MessageIntent,
+  now: Date,
+): Promise<Prepared | null> {
+  const contact = member.contact ?? noContact
+  const language = contact.language
+  const offer = await bestOffer(payload, member, intent, now, language)
+  if (intent.kind === 'winback' && !offer) return null
+  const tier = member.membership.tierId
+    ? catalogue.latestPlanByTier.get(member.membership.tierId)
+    : undefined
+  const facts = {
+    displayName: member.displayName ?? null,
+    tierName: tier ? tier.name[language] || tier.name.zh : null,
+    timeZone: settings.timeZone,
+    link: settings.link,
+  }
+  return {
+    intent,
+    language,
+    email: contact.email,
+    decisions: channelDecisions(intent.kind, contact, settings.channels, offer !== null),
+    content: (withOffer) => messageContent(intent, language, facts, offer, withOffer),
+    offer,
+  }
+}
+
+/**
+ * The answer to a member who says they will not renew (POST /api/members/{id}/cancel-intent): one
+ * `retention` message per member and period end, whoever asks how often. Transactional, so it goes
+ * on the configured channels without marketing consent; the best live retention offer inside it
+ * only where the member consented (docs/rules.md rule 23). Null for an unknown member.
+ */
+export async function sendRetentionAnswer(
+  payload: Payload,
+  memberId: string,
+  periodEnd: Date,
+  now = new Date(),
+): Promise<DeliveryResult | null> {
+  await ensureStoreLoaded(payload)
+  const member = findMember(payload, memberId)
+  if (!member) return null
+  const { catalogue } = await catalogueOf(payload)
+  const settings = await lifecycleSettings(payload, catalogue)
+  const intent: MessageIntent = {
+    kind: 'retention',
+    key: messageKey('retention', member.id, periodEnd, null),
+    memberId: member.id,
+    periodEnd,
+    step: null,
+    dueAt: now,
+    until: null,
+  }
+  const prepared = await prepare(payload, catalogue, settings, member, intent, now)
+  if (!prepared) return null
+  const [outcome] = await deliverMessages(payload, [prepared], {
+    now,
+    runner: `retention:${randomUUID()}`,
+  })
+  return outcome ?? null
 }
 
 /**
@@ -182,30 +251,9 @@ export async function sendLifecycleMessages(
     const slice = due.slice(from, from + batchSize)
     const batch: Prepared[] = []
     for (const { member, intent } of slice) {
-      const contact = member.contact ?? noContact
-      const language = contact.language
-      const offer = await bestOffer(payload, member, intent, now, language)
-      if (intent.kind === 'winback' && !offer) {
-        result.noOffer += 1
-        continue
-      }
-      const tier = member.membership.tierId
-        ? catalogue.latestPlanByTier.get(member.membership.tierId)
-        : undefined
-      const facts = {
-        displayName: member.displayName ?? null,
-        tierName: tier ? tier.name[language] || tier.name.zh : null,
-        timeZone: settings.timeZone,
-        link: settings.link,
-      }
-      batch.push({
-        intent,
-        language,
-        email: contact.email,
-        decisions: channelDecisions(intent.kind, contact, settings.channels, offer !== null),
-        content: (withOffer) => messageContent(intent, language, facts, offer, withOffer),
-        offer,
-      })
+      const prepared = await prepare(payload, catalogue, settings, member, intent, now)
+      if (prepared) batch.push(prepared)
+      else result.noOffer += 1
     }
     const outcomes = await deliverMessages(payload, batch, {
       now,

@@ -103,6 +103,15 @@ describe('a cancel intent', () => {
       intent: { id: (first.body.intent as { id: string }).id, reason: 'too_expensive' },
     })
 
+    // The answer reached the member's inbox once (transactional: no consent needed), without the
+    // retention offer, which needs marketing consent for the channel (docs/rules.md rule 23).
+    const answers = await rawCollection(payload, slugs.memberMessages)
+      .find({ member: new ObjectId(member.id), kind: 'retention' } as never)
+      .toArray()
+    expect(answers).toHaveLength(1)
+    expect(answers[0]).toMatchObject({ state: 'sent', inbox: true, offer: null })
+    expect(String(answers[0]!.title)).toMatch(/关于你的会员|About your membership/)
+
     // Confirmed: auto-renew off at the period end, through one ledger event.
     const confirmed = await say(member.id, { reason: 'too_expensive', confirm: true })
     expect(confirmed.status).toBe(200)

@@ -136,3 +136,45 @@ export function renewedEnd(
   const renewed = periodEndFrom(periodEnd, billingPeriod, timeZone)
   return bonusDays > 0 ? addCalendarDays(renewed, bonusDays, timeZone) : renewed
 }
+
+/** Days after a campaign starts that its launch is still announced (the app was down meanwhile). */
+export const launchWindowDays = 3
+
+/** Kinds whose launch is announced: offers of something new. Renewal, retention and win-back
+ * offers reach members inside the reminders, the retention answer and the win-back messages. */
+export const announcedKinds: ReadonlySet<string> = new Set(['upgrade', 'trial'])
+
+export type LaunchingCampaign = {
+  id: string
+  kind: string
+  startsAt: Date
+  endsAt: Date
+  channels: readonly MessageChannel[]
+}
+
+/**
+ * The campaign-launch message for one member, if due at `now`: an upgrade or trial campaign with
+ * channels, started no more than `launchWindowDays` ago and not ended, and the member eligible for
+ * its offer (decided by the caller). One per member and campaign: the key names both.
+ */
+export function launchDue(
+  memberId: string,
+  campaign: LaunchingCampaign,
+  eligible: boolean,
+  now: Date,
+): MessageIntent | null {
+  const time = now.getTime()
+  const start = campaign.startsAt.getTime()
+  if (!eligible || !announcedKinds.has(campaign.kind) || campaign.channels.length === 0) return null
+  if (time < start || time >= campaign.endsAt.getTime()) return null
+  if (time - start > launchWindowDays * 86_400_000) return null
+  return {
+    kind: 'campaign_launch',
+    key: `campaign_launch:${memberId}:${campaign.id}`,
+    memberId,
+    periodEnd: campaign.startsAt,
+    step: null,
+    dueAt: campaign.startsAt,
+    until: campaign.endsAt,
+  }
+}

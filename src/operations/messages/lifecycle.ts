@@ -10,6 +10,8 @@ import { randomUUID } from 'node:crypto'
 import type { Payload } from 'payload'
 
 import { globalSlugs } from '../../../collections/slugs'
+import type { CompiledOffers } from '../../domain/campaigns/offers'
+import { acceptsRedemptions, campaignStatus } from '../../domain/campaigns/status'
 import type { CampaignKind } from '../../domain/campaigns/types'
 import type { EngineCatalogue, MemberRecord } from '../../domain/entitlements/engine'
 import { channelDecisions } from '../../domain/messages/channels'
@@ -17,15 +19,19 @@ import { messageContent, type MessageOffer } from '../../domain/messages/content
 import {
   defaultReminderOffsets,
   defaultWinbackDelays,
+  announcedKinds,
+  launchDue,
   messageKey,
   messagesDue,
   renewedEnd,
+  type LaunchingCampaign,
   type LifecycleSettings,
   type MessageIntent,
 } from '../../domain/messages/schedule'
 import { messageChannels, noContact, type MessageChannel } from '../../domain/messages/types'
 import { contextFor, isRefused } from '../entitlements/service'
 import { catalogueOf, ensureStoreLoaded, findMember, storedMembers } from '../entitlements/store'
+import { liveCampaignUsage } from '../campaigns/memberRedemptions'
 import { liveOffersFor } from '../campaigns/offers'
 import { deliverMessages, messageIdFor, type DeliveryResult, type Prepared } from './deliver'
 
@@ -95,6 +101,37 @@ export async function lifecycleSettings(
   }
 }
 
+/** A campaign whose launch is announced, on its own channels (docs/messages.md). */
+type Launch = LaunchingCampaign
+
+const consents = (member: MemberRecord, channels: readonly MessageChannel[]): boolean => {
+  const { consent } = member.contact ?? noContact
+  return channels.some((channel) =>
+    channel === 'email' ? consent.email : channel === 'in-app' ? consent.inApp : consent.sms,
+  )
+}
+
+/** Live upgrade and trial campaigns with channels, started within the launch window. */
+function launching(payload: Payload, campaigns: CompiledOffers['campaigns'], now: Date): Launch[] {
+  return campaigns
+    .map(({ definition }) => definition)
+    .filter(
+      (definition) =>
+        announcedKinds.has(definition.kind) &&
+        definition.channels.length > 0 &&
+        acceptsRedemptions(
+          campaignStatus(definition, now, liveCampaignUsage(payload, definition.id)),
+        ),
+    )
+    .map((definition) => ({
+      id: definition.id,
+      kind: definition.kind,
+      startsAt: definition.schedule.startsAt,
+      endsAt: definition.schedule.endsAt,
+      channels: definition.channels,
+    }))
+}
+
 /** Which campaigns' offers a message carries. */
 const offerKind: Partial<Record<MessageIntent['kind'], CampaignKind>> = {
   renewal_reminder: 'renewal',
@@ -111,12 +148,17 @@ async function bestOffer(
   intent: MessageIntent,
   now: Date,
   language: 'zh' | 'en',
+  campaign?: Launch,
 ): Promise<MessageOffer | null> {
-  const kind = offerKind[intent.kind]
+  const kind = campaign ? (campaign.kind as CampaignKind) : offerKind[intent.kind]
   if (!kind) return null
   const context = await contextFor(payload, member.id, now)
   if (isRefused(context)) return null
-  const [best] = liveOffersFor(payload, context, { kind })
+  const live = liveOffersFor(payload, context, { kind })
+  // A launch carries its own campaign's offer (the member's best price in it), no other.
+  const best = campaign
+    ? live.find((offer) => offer.campaign.definition.id === campaign.id)
+    : live[0]
   if (!best) return null
   const { definition } = best.campaign
   const { timeZone } = context.catalogue.settings
@@ -151,11 +193,13 @@ async function prepare(
   member: MemberRecord,
   intent: MessageIntent,
   now: Date,
+  launch?: Launch,
 ): Promise<Prepared | null> {
   const contact = member.contact ?? noContact
   const language = contact.language
-  const offer = await bestOffer(payload, member, intent, now, language)
-  if (intent.kind === 'winback' && !offer) return null
+  const offer = await bestOffer(payload, member, intent, now, language, launch)
+  // A win-back step or a launch says nothing without its offer.
+  if ((intent.kind === 'winback' || launch) && !offer) return null
   const tier = member.membership.tierId
     ? catalogue.latestPlanByTier.get(member.membership.tierId)
     : undefined
@@ -169,7 +213,12 @@ async function prepare(
     intent,
     language,
     email: contact.email,
-    decisions: channelDecisions(intent.kind, contact, settings.channels, offer !== null),
+    decisions: channelDecisions(
+      intent.kind,
+      contact,
+      launch ? launch.channels : settings.channels,
+      offer !== null,
+    ),
     content: (withOffer) => messageContent(intent, language, facts, offer, withOffer),
     offer,
   }
@@ -221,10 +270,18 @@ export async function sendLifecycleMessages(
   const now = options.now ?? new Date()
   const runner = options.runner ?? `run:${randomUUID()}`
   await ensureStoreLoaded(payload)
-  const { catalogue } = await catalogueOf(payload)
+  const { catalogue, offers } = await catalogueOf(payload)
   const settings = await lifecycleSettings(payload, catalogue)
-  const due: { member: MemberRecord; intent: MessageIntent }[] = []
+  const launches = launching(payload, offers.campaigns, now)
+  const due: { member: MemberRecord; intent: MessageIntent; launch?: Launch }[] = []
   for (const member of storedMembers(payload)) {
+    // A launch goes to members who agreed to hear of offers on one of its channels and who may
+    // take it now (a marketing message: nobody else is written to).
+    for (const launch of launches) {
+      if (!consents(member, launch.channels)) continue
+      const intent = launchDue(member.id, launch, true, now)
+      if (intent && !doneKeys.has(intent.key)) due.push({ member, intent, launch })
+    }
     for (const intent of messagesDue(
       member.id,
       member.membership,
@@ -250,8 +307,8 @@ export async function sendLifecycleMessages(
   for (let from = 0; from < due.length; from += batchSize) {
     const slice = due.slice(from, from + batchSize)
     const batch: Prepared[] = []
-    for (const { member, intent } of slice) {
-      const prepared = await prepare(payload, catalogue, settings, member, intent, now)
+    for (const { member, intent, launch } of slice) {
+      const prepared = await prepare(payload, catalogue, settings, member, intent, now, launch)
       if (prepared) batch.push(prepared)
       else result.noOffer += 1
     }
@@ -263,8 +320,9 @@ export async function sendLifecycleMessages(
       concurrency: options.concurrency,
       // Renewed (or otherwise moved) since the run began: the message is not sent.
       stillDue: (prepared) =>
+        prepared.intent.kind === 'campaign_launch' ||
         findMember(payload, prepared.intent.memberId)?.membership.periodEnd?.getTime() ===
-        prepared.intent.periodEnd.getTime(),
+          prepared.intent.periodEnd.getTime(),
     })
     for (const [index, outcome] of outcomes.entries()) {
       result[outcome] += 1

@@ -414,3 +414,33 @@ describe('expiry and win-back', () => {
     ])
   })
 })
+
+describe('campaign launch (docs/rules.md rule 23)', () => {
+  it('tells members who may take a new upgrade offer and agreed to offers, once, on its channels', async () => {
+    const consented = await learner({ consentEmail: true, consentInApp: true }, 5)
+    const refused = await learner({}, 5)
+    const id = await campaigns.published('gold-launch', {
+      kind: 'upgrade',
+      schedule: { startsAt: fromNow(-times.hour), endsAt: fromNow(10 * day) },
+      channels: ['email', 'in-app'],
+    })
+    const key = (member: { id: string }) => `campaign_launch:${member.id}:${id}`
+    const now = new Date()
+    await runJob(now)
+    await runJob(new Date(now.getTime() + 60_000))
+    const launch = await messageDoc(key(consented))
+    expect(launch).toMatchObject({ kind: 'campaign_launch', state: 'sent', inbox: true })
+    expect(launch!.offer).toMatchObject({ campaign: { id } })
+    const mails = (await mailsTo(consented.email)).filter((mail) => mail.subject === '新活动上线')
+    expect(mails).toHaveLength(1)
+    // Nobody else is written to: no consent, no message (not even a "not sent" record).
+    expect(await messageDoc(key(refused))).toBeNull()
+    expect(
+      (await mailsTo(refused.email)).filter((mail) => mail.subject === '新活动上线'),
+    ).toHaveLength(0)
+    // A launch more than three days old is history: a new member who consents later is not told.
+    const late = await learner({ consentEmail: true }, 5)
+    await runJob(new Date(now.getTime() + 4 * day))
+    expect(await messageDoc(key(late))).toBeNull()
+  })
+})

@@ -9,6 +9,7 @@ import { channelDecisions } from '../../../src/domain/messages/channels'
 import { calendarDate, messageContent } from '../../../src/domain/messages/content'
 import {
   catchUpDays,
+  launchDue,
   messagesDue,
   renewedEnd,
   type LifecycleSettings,
@@ -269,5 +270,42 @@ describe('renewal offers and content', () => {
     expect(en.title).toBe('Your Gold ends on 2027-01-01')
     expect(en.paragraphs[1]).toContain('in 3 days')
     expect(messageContent(intent, 'en', facts, offer, false).offerLines).toBeNull()
+  })
+})
+
+describe('launchDue (campaign launch messages)', () => {
+  const startsAt = new Date('2026-11-10T16:00:00.000Z') // 双十一 00:00 Asia/Shanghai
+  const campaign = {
+    id: 'c1',
+    kind: 'upgrade',
+    startsAt,
+    endsAt: new Date('2026-11-20T16:00:00.000Z'),
+    channels: ['email', 'in-app'] as const,
+  }
+  const at = (ms: number) => new Date(startsAt.getTime() + ms)
+  const dayMs = 86_400_000
+
+  it('is due from the start for three days, once per member and campaign', () => {
+    expect(launchDue('m1', campaign, true, at(-1))).toBeNull()
+    expect(launchDue('m1', campaign, true, at(0))).toMatchObject({
+      kind: 'campaign_launch',
+      key: 'campaign_launch:m1:c1',
+      dueAt: startsAt,
+      until: campaign.endsAt,
+    })
+    expect(launchDue('m1', campaign, true, at(3 * dayMs))?.key).toBe('campaign_launch:m1:c1')
+    expect(launchDue('m1', campaign, true, at(3 * dayMs + 1))).toBeNull()
+  })
+
+  it('is never due for other kinds, without channels, after the end, or for an ineligible member', () => {
+    for (const kind of ['renewal', 'retention', 'winback', 'referral']) {
+      expect(launchDue('m1', { ...campaign, kind }, true, at(1))).toBeNull()
+    }
+    expect(launchDue('m1', { ...campaign, kind: 'trial' }, true, at(1))).not.toBeNull()
+    expect(launchDue('m1', { ...campaign, channels: [] }, true, at(1))).toBeNull()
+    expect(
+      launchDue('m1', { ...campaign, endsAt: new Date(startsAt.getTime() + 1000) }, true, at(1000)),
+    ).toBeNull()
+    expect(launchDue('m1', campaign, false, at(1))).toBeNull()
   })
 })

@@ -3,7 +3,8 @@
 // words, the retention offer shown, and whether they confirmed (auto-renew off at the period end).
 // Read-only; written by POST /api/members/{id}/cancel-intent.
 import { useDocumentInfo, useTranslation } from '@payloadcms/ui'
-import { useEffect, useState } from 'react'
+
+import { useMemberDocs } from './useMemberDocs'
 
 import { cancelReasonLabels, type CancelReason } from '../domain/entitlements/cancelIntent'
 
@@ -38,33 +39,7 @@ export function MemberCancelIntents() {
   const { id } = useDocumentInfo()
   const { i18n } = useTranslation()
   const language = i18n.language === 'en' ? 'en' : 'zh'
-  const [intents, setIntents] = useState<Intent[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    if (!id) return
-    let cancelled = false
-    const query = new URLSearchParams({
-      'where[member][equals]': String(id),
-      sort: '-createdAt',
-      depth: '0',
-      limit: '50',
-    })
-    fetch(`/api/cancel-intents?${query}`, { credentials: 'include' })
-      .then(async (response) => {
-        const body = await response.json()
-        if (!response.ok) {
-          throw new Error(
-            body?.message?.[language] ?? body?.errors?.[0]?.message ?? response.statusText,
-          )
-        }
-        if (!cancelled) setIntents((body.docs ?? []) as Intent[])
-      })
-      .catch((failure: Error) => !cancelled && setError(failure.message))
-    return () => {
-      cancelled = true
-    }
-  }, [id, language])
+  const { docs: intents, error } = useMemberDocs<Intent>('cancel-intents', id, language)
 
   if (!id) return null
   const date = (value: string | null | undefined) =>

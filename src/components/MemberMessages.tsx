@@ -2,7 +2,9 @@
 // Member page: the messages the member was sent (reminders, notices, win-back), each with what
 // happened on every channel — sent, failed, or not sent and why — read-only, for support.
 import { useDocumentInfo, useTranslation } from '@payloadcms/ui'
-import { useEffect, useState } from 'react'
+
+import { messageKindLabels } from '../domain/messages/types'
+import { useMemberDocs } from './useMemberDocs'
 
 type Delivery = {
   channel: string
@@ -44,44 +46,14 @@ const words = {
     no_consent: { zh: '未同意', en: 'no consent' },
     no_address: { zh: '无地址', en: 'no address' },
   } as Record<string, { zh: string; en: string }>,
-  kinds: {
-    renewal_reminder: { zh: '续费提醒', en: 'Renewal reminder' },
-    renewal_notice: { zh: '自动续费通知', en: 'Auto-renewal notice' },
-    grace_ending: { zh: '宽限期提醒', en: 'Grace period notice' },
-    expired: { zh: '到期通知', en: 'Expiry notice' },
-    winback: { zh: '召回', en: 'Win-back' },
-    campaign_launch: { zh: '活动上线', en: 'Campaign launch' },
-    retention: { zh: '挽留', en: 'Retention' },
-  } as Record<string, { zh: string; en: string }>,
+  kinds: messageKindLabels as Record<string, { zh: string; en: string }>,
 }
 
 export function MemberMessages() {
   const { id } = useDocumentInfo()
   const { i18n } = useTranslation()
   const language = i18n.language === 'en' ? 'en' : 'zh'
-  const [messages, setMessages] = useState<Message[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    if (!id) return
-    let cancelled = false
-    const query = new URLSearchParams({
-      'where[member][equals]': String(id),
-      sort: '-createdAt',
-      limit: '50',
-      depth: '0',
-    })
-    fetch(`/api/member-messages?${query}`, { credentials: 'include' })
-      .then(async (response) => {
-        const body = await response.json()
-        if (!response.ok) throw new Error(body?.errors?.[0]?.message ?? response.statusText)
-        if (!cancelled) setMessages((body as { docs: Message[] }).docs)
-      })
-      .catch((failure: Error) => !cancelled && setError(failure.message))
-    return () => {
-      cancelled = true
-    }
-  }, [id])
+  const { docs: messages, error } = useMemberDocs<Message>('member-messages', id, language)
 
   if (!id) return <p className="field-description">{words.saveFirst[language]}</p>
   const date = (value: string | null | undefined) =>

@@ -2,7 +2,8 @@
 // Member page: the member's webhook events (type, time) and how their deliveries went, read-only,
 // for support (docs/webhooks.md).
 import { useDocumentInfo, useTranslation } from '@payloadcms/ui'
-import { useEffect, useState } from 'react'
+
+import { useMemberDocs } from './useMemberDocs'
 
 type Delivery = {
   id: string
@@ -39,20 +40,7 @@ export function MemberWebhooks() {
   const { id } = useDocumentInfo()
   const { i18n } = useTranslation()
   const language = i18n.language === 'en' ? 'en' : 'zh'
-  const [rows, setRows] = useState<Delivery[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    if (!id) return
-    const query = `where[member][equals]=${encodeURIComponent(String(id))}&sort=-createdAt&limit=50&depth=1`
-    fetch(`/api/webhook-deliveries?${query}`, { credentials: 'include' })
-      .then(async (response) => {
-        if (!response.ok) throw new Error(String(response.status))
-        const body = (await response.json()) as { docs: Delivery[] }
-        setRows(body.docs)
-      })
-      .catch((reason: unknown) => setError(String(reason)))
-  }, [id])
+  const { docs: rows, error } = useMemberDocs<Delivery>('webhook-deliveries', id, language, 1)
 
   if (!id) return null
   const when = (iso?: string | null) =>

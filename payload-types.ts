@@ -91,6 +91,7 @@ export interface Config {
     'webhook-deliveries': WebhookDelivery;
     'webhook-attempts': WebhookAttempt;
     'member-messages': MemberMessage;
+    'message-claims': MessageClaim;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -122,6 +123,7 @@ export interface Config {
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'webhook-attempts': WebhookAttemptsSelect<false> | WebhookAttemptsSelect<true>;
     'member-messages': MemberMessagesSelect<false> | MemberMessagesSelect<true>;
+    'message-claims': MessageClaimsSelect<false> | MessageClaimsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -939,7 +941,6 @@ export interface WebhookEvent {
     | number
     | boolean
     | null;
-  fannedOut?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1006,7 +1007,7 @@ export interface MemberMessage {
   member: string | Member;
   kind:
     'renewal_reminder' | 'renewal_notice' | 'grace_ending' | 'expired' | 'winback' | 'campaign_launch' | 'retention';
-  state?: ('claimed' | 'sent') | null;
+  state?: ('sent' | 'retrying' | 'skipped' | 'abandoned') | null;
   key?: string | null;
   title?: string | null;
   body?: string | null;
@@ -1036,9 +1037,22 @@ export interface MemberMessage {
       }[]
     | null;
   attempts?: number | null;
+  sentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "message-claims".
+ */
+export interface MessageClaim {
+  id: string;
+  key?: string | null;
+  message?: string | null;
+  member?: (string | null) | Member;
+  claim?: number | null;
   claimedAt?: string | null;
   claimedBy?: string | null;
-  sentAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1273,6 +1287,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'member-messages';
         value: string | MemberMessage;
+      } | null)
+    | ({
+        relationTo: 'message-claims';
+        value: string | MessageClaim;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1859,7 +1877,6 @@ export interface WebhookEventsSelect<T extends boolean = true> {
   subjectId?: T;
   orderKey?: T;
   data?: T;
-  fannedOut?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1934,9 +1951,21 @@ export interface MemberMessagesSelect<T extends boolean = true> {
         id?: T;
       };
   attempts?: T;
+  sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "message-claims_select".
+ */
+export interface MessageClaimsSelect<T extends boolean = true> {
+  key?: T;
+  message?: T;
+  member?: T;
+  claim?: T;
   claimedAt?: T;
   claimedBy?: T;
-  sentAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

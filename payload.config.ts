@@ -32,6 +32,7 @@ import { WebhookDeliveries } from './collections/WebhookDeliveries'
 import { WebhookEndpoints } from './collections/WebhookEndpoints'
 import { WebhookEvents } from './collections/WebhookEvents'
 import { MemberMessages } from './collections/MemberMessages'
+import { MessageClaims } from './collections/MessageClaims'
 import { MembershipSettings } from './globals/MembershipSettings'
 import { developmentOrigins } from './src/config/devOrigins'
 import { databaseAdapter } from './src/database/payloadAdapter'
@@ -91,6 +92,7 @@ export default buildConfig({
     WebhookDeliveries,
     WebhookAttempts,
     MemberMessages,
+    MessageClaims,
   ],
   globals: [MembershipSettings],
   // API operations (src/api/operations.ts); collection-scoped ones are wired by their collection.

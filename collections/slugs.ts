@@ -23,6 +23,7 @@ export const slugs = {
   webhookDeliveries: 'webhook-deliveries',
   webhookAttempts: 'webhook-attempts',
   memberMessages: 'member-messages',
+  messageClaims: 'message-claims',
 } as const
 
 export const globalSlugs = {

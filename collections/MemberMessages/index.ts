@@ -6,6 +6,8 @@ import {
   messageChannels,
   messageKindLabels,
   messageKinds,
+  messageStateLabels,
+  messageStates,
   notSentReasons,
 } from '../../src/domain/messages/types'
 import { slugs } from '../slugs'
@@ -13,10 +15,10 @@ import { slugs } from '../slugs'
 /**
  * Every message the renewal lifecycle sends a member (docs/messages.md): the in-app inbox entry
  * (title, body, offer, link, read) and, per channel, what happened to it (sent, failed, or not sent
- * and why). Each document is also the message's exactly-once claim: its id is derived from the key
- * `<kind>:<member>:<period end>[:<step>]` and inserted before anything is sent (`state: claimed`),
- * then marked `sent`. Written by the message job only; read by support and admins; the member reads
- * their own inbox through `/api/members/{id}/messages`.
+ * and why). Its id is derived from the key `<kind>:<member>:<period end>[:<step>]`; it is inserted
+ * once the message's channels are settled, after a claim in `message-claims` (so a message is
+ * sent once however many runners run). Written by the message job only; read by support and
+ * admins; the member reads their own inbox through `/api/members/{id}/messages`.
  */
 export const MemberMessages: CollectionConfig = {
   slug: slugs.memberMessages,
@@ -58,10 +60,7 @@ export const MemberMessages: CollectionConfig = {
           name: 'state',
           type: 'select',
           label: { zh: '状态', en: 'State' },
-          options: [
-            { value: 'claimed', label: { zh: '发送中', en: 'Sending' } },
-            { value: 'sent', label: { zh: '已处理', en: 'Done' } },
-          ],
+          options: messageStates.map((value) => ({ value, label: messageStateLabels[value] })),
         },
       ],
     },
@@ -120,8 +119,6 @@ export const MemberMessages: CollectionConfig = {
       type: 'row',
       fields: [
         { name: 'attempts', type: 'number', label: { zh: '尝试次数', en: 'Attempts' } },
-        { name: 'claimedAt', type: 'date', label: { zh: '认领时间', en: 'Claimed at' } },
-        { name: 'claimedBy', type: 'text', label: { zh: '认领者', en: 'Claimed by' } },
         { name: 'sentAt', type: 'date', label: { zh: '完成时间', en: 'Done at' } },
       ],
     },

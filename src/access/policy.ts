@@ -152,6 +152,12 @@ export const policy = {
     update: nobodyViaApi,
     delete: nobodyViaApi,
   },
+  [slugs.messageClaims]: {
+    create: nobodyViaApi,
+    read: allow('admin'),
+    update: nobodyViaApi,
+    delete: nobodyViaApi,
+  },
   [slugs.usageRequests]: {
     create: nobodyViaApi,
     read: allow('admin'),

@@ -77,6 +77,8 @@ export function membersFactory(payload: Payload, billing: Credentials) {
         slugs.entitlementGrants,
         slugs.benefitUsage,
         slugs.cancelIntents,
+        slugs.memberMessages,
+        slugs.messageClaims,
       ] as const) {
         await payload.db.deleteMany({ collection, where: { member: { in: ids } } })
       }

@@ -56,6 +56,21 @@ export const transactionalKinds: ReadonlySet<MessageKind> = new Set<MessageKind>
 export const deliveryStatuses = ['sent', 'failed', 'not_sent'] as const
 export type DeliveryStatus = (typeof deliveryStatuses)[number]
 
+/**
+ * A recorded message: `sent` (its channels settled), `retrying` (an email failed and is retried by a
+ * later run), `skipped` (no longer due when its turn came), `abandoned` (every runner that claimed
+ * it crashed; never retried).
+ */
+export const messageStates = ['sent', 'retrying', 'skipped', 'abandoned'] as const
+export type MessageState = (typeof messageStates)[number]
+
+export const messageStateLabels: Record<MessageState, Localized> = {
+  sent: { zh: '已处理', en: 'Done' },
+  retrying: { zh: '待重试', en: 'To be retried' },
+  skipped: { zh: '已跳过', en: 'Skipped' },
+  abandoned: { zh: '已放弃', en: 'Abandoned' },
+}
+
 export const notSentReasons = ['no_provider', 'no_consent', 'no_address'] as const
 export type NotSentReason = (typeof notSentReasons)[number]
 

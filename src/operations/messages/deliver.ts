@@ -1,12 +1,18 @@
 // One delivery path for every member message (docs/messages.md, docs/rules.md rule 24): claim the
 // message's key, send it on each channel the decisions allow, record what happened per channel.
 //
-// Exactly once per key, across processes: the claim is the insert of the message document with an
-// `_id` derived from its key (a second insert of the key collides, in any process); the document is
-// written `claimed` before anything is sent and `sent` after. A claim older than the lease (its
-// runner crashed between claim and send) is taken over by one conditional update and resent; a
-// channel already recorded as sent is not sent again. An email that fails is retried by later runs
-// up to `maxAttempts`, then recorded as failed. Nothing here logs an address.
+// Exactly once per key, across processes, with inserts only on the common path (on FerretDB every
+// update costs time in proportion to the collection's size; inserts do not, docs/database.md):
+// - the claim is the insert of a `message-claims` document whose `_id` follows from the key and a
+//   claim number (0 first); a second insert of the same id collides, in any process;
+// - the message document (`member-messages`, `_id` from the key) is inserted once the message's
+//   channels are settled — its existence is what "done" means;
+// - a runner that crashed between claim and record leaves a claim and no message: after the lease,
+//   the next run inserts claim n + 1 (again only one runner can) and sends;
+// - an email that failed leaves the message `retrying`: after the lease, the next claim retries
+//   the channels not yet sent and updates the message (the only update, on the failure path), up to
+//   `maxAttempts`, then records it failed.
+// Nothing here logs an address.
 import { createHash } from 'node:crypto'
 
 import { ObjectId } from 'mongodb'
@@ -20,6 +26,7 @@ import type {
   DeliveryStatus,
   MessageChannel,
   MessageLanguage,
+  MessageState,
   NotSentReason,
 } from '../../domain/messages/types'
 import { renderMemberEmail } from '../../email/memberMessage'
@@ -63,7 +70,7 @@ export type DeliveryOptions = {
   stillDue?: (prepared: Prepared) => boolean
 }
 
-export type DeliveryResult = 'sent' | 'already' | 'busy' | 'skipped' | 'retry'
+export type DeliveryResult = 'sent' | 'already' | 'busy' | 'skipped' | 'retry' | 'abandoned'
 
 const offerDoc = (offer: MessageOffer) => ({
   campaign: { id: offer.campaignId, slug: offer.campaignSlug, name: offer.campaignName },
@@ -77,32 +84,64 @@ const offerDoc = (offer: MessageOffer) => ({
   endsAt: offer.endsAt,
 })
 
-type Claimed = { prepared: Prepared; _id: ObjectId; previous: Delivery[]; attempts: number }
+/** Claims a message may take (crashed runners) before it is recorded as abandoned. */
+export const maxClaims = 10
 
-function claimDocument(prepared: Prepared, now: Date, runner: string) {
+/** A claim's document id: the key and the claim number (0 for the first). */
+export const claimIdFor = (key: string, claim: number): ObjectId =>
+  messageIdFor(`${key}#claim:${claim}`)
+
+/** What an earlier attempt recorded (a message being retried), or null for a first send. */
+type Recorded = { deliveries: Delivery[]; attempts: number }
+
+type Claimed = { prepared: Prepared; _id: ObjectId; claim: number; recorded: Recorded | null }
+
+const claimDocument = (prepared: Prepared, claim: number, now: Date, runner: string) => ({
+  _id: claimIdFor(prepared.intent.key, claim),
+  key: prepared.intent.key,
+  message: messageIdFor(prepared.intent.key),
+  member: new ObjectId(prepared.intent.memberId),
+  claim,
+  claimedAt: now,
+  claimedBy: runner,
+  createdAt: now,
+})
+
+/** The message document as recorded once its channels are settled (or it was skipped). */
+function messageDocument(
+  prepared: Prepared,
+  fields: {
+    state: MessageState
+    deliveries: Delivery[]
+    attempts: number
+    now: Date
+  },
+) {
   const { intent } = prepared
   const inApp = prepared.decisions.find((decision) => decision.channel === 'in-app')
   const withOffer = inApp?.send === true && inApp.withOffer
   const inAppContent = prepared.content(withOffer)
+  const { state, deliveries, attempts, now } = fields
   return {
     _id: messageIdFor(intent.key),
     key: intent.key,
     member: new ObjectId(intent.memberId),
     kind: intent.kind,
-    state: 'claimed',
-    claimedAt: now,
-    claimedBy: runner,
-    attempts: 0,
+    state,
+    attempts,
     title: inAppContent.title,
     body: contentText(inAppContent),
     offer: withOffer && prepared.offer ? offerDoc(prepared.offer) : null,
     link: inAppContent.link,
-    inbox: false,
+    inbox: deliveries.some(
+      (delivery) => delivery.channel === 'in-app' && delivery.status === 'sent',
+    ),
     readAt: null,
     periodEnd: intent.periodEnd,
     step: intent.step,
     language: prepared.language,
-    deliveries: [] as Delivery[],
+    deliveries,
+    sentAt: now,
     createdAt: now,
     updatedAt: now,
   }
@@ -122,9 +161,69 @@ function duplicatesOf(error: unknown): Set<number> {
   return duplicates
 }
 
+/** Inserts `docs` unordered; answers which of them were already there. */
+async function insertNew(
+  collection: ReturnType<typeof rawCollection>,
+  docs: readonly object[],
+): Promise<Set<number>> {
+  if (!docs.length) return new Set()
+  try {
+    await collection.insertMany(docs as never[], { ordered: false })
+    return new Set()
+  } catch (error) {
+    return duplicatesOf(error)
+  }
+}
+
 /**
- * Claims a batch in one unordered insert (one write for the lot: on FerretDB each write is a
- * SQLite commit); a key already there is someone's, unless its claim is stale.
+ * A key whose first claim was already there: done, busy (its latest claim is within the lease),
+ * or taken over by inserting the next claim — which only one runner can.
+ */
+async function takeOver(
+  payload: Payload,
+  prepared: Prepared,
+  options: DeliveryOptions,
+): Promise<Claimed | DeliveryResult> {
+  const { key } = prepared.intent
+  const _id = messageIdFor(key)
+  const lease = options.leaseMs ?? defaultLeaseMs
+  const existing = await rawCollection(payload, slugs.memberMessages).findOne({ _id })
+  if (existing && existing.state !== 'retrying') return 'already'
+  const claims = rawCollection(payload, slugs.messageClaims)
+  let latest = 0
+  let holder = await claims.findOne({ _id: claimIdFor(key, 0) })
+  if (!holder) return 'busy'
+  for (;;) {
+    const next = await claims.findOne({ _id: claimIdFor(key, latest + 1) })
+    if (!next) break
+    latest += 1
+    holder = next
+  }
+  const claimedAt = new Date(holder.claimedAt as Date).getTime()
+  if (options.now.getTime() - claimedAt < lease) return 'busy'
+  const recorded: Recorded | null = existing
+    ? {
+        deliveries: (existing.deliveries as Delivery[] | undefined) ?? [],
+        attempts: Number(existing.attempts ?? 0),
+      }
+    : null
+  if (latest + 1 >= maxClaims) {
+    // Every runner that took it crashed: recorded as abandoned, visible to support, never retried.
+    payload.logger.error({ message: _id.toHexString(), claims: latest + 1 }, 'message abandoned')
+    return { prepared, _id, claim: -1, recorded }
+  }
+  try {
+    await claims.insertOne(claimDocument(prepared, latest + 1, options.now, options.runner))
+  } catch (error) {
+    if (duplicatesOf(error).size) return 'busy'
+    throw error
+  }
+  return { prepared, _id, claim: latest + 1, recorded }
+}
+
+/**
+ * Claims a batch with one unordered insert (on FerretDB each write is a SQLite commit); a key whose
+ * claim was already there is someone's, unless that claim is stale.
  */
 async function claimBatch(
   payload: Payload,
@@ -132,64 +231,71 @@ async function claimBatch(
   options: DeliveryOptions,
 ): Promise<{ claimed: Claimed[]; results: Map<Prepared, DeliveryResult> }> {
   const { now, runner } = options
-  const lease = options.leaseMs ?? defaultLeaseMs
-  const collection = rawCollection(payload, slugs.memberMessages)
-  const docs = batch.map((prepared) => claimDocument(prepared, now, runner))
-  let duplicates = new Set<number>()
-  try {
-    await collection.insertMany(docs, { ordered: false })
-  } catch (error) {
-    duplicates = duplicatesOf(error)
-  }
+  const docs = batch.map((prepared) => claimDocument(prepared, 0, now, runner))
+  const duplicates = await insertNew(rawCollection(payload, slugs.messageClaims), docs)
   const claimed: Claimed[] = []
   const results = new Map<Prepared, DeliveryResult>()
   for (const [index, prepared] of batch.entries()) {
-    const _id = docs[index]!._id
     if (!duplicates.has(index)) {
-      claimed.push({ prepared, _id, previous: [], attempts: 0 })
+      claimed.push({ prepared, _id: messageIdFor(prepared.intent.key), claim: 0, recorded: null })
       continue
     }
-    const existing = await collection.findOne({ _id })
-    if (!existing) {
-      results.set(prepared, 'busy')
-      continue
-    }
-    if (existing.state !== 'claimed') {
-      results.set(prepared, 'already')
-      continue
-    }
-    const claimedAt = new Date(existing.claimedAt as Date)
-    if (now.getTime() - claimedAt.getTime() < lease) {
-      results.set(prepared, 'busy')
-      continue
-    }
-    // A stale claim: whoever moves it from the time it was read takes it over.
-    const taken = await collection.updateOne(
-      { _id, state: 'claimed', claimedAt, claimedBy: existing.claimedBy },
-      { $set: { claimedAt: now, claimedBy: runner, updatedAt: now } },
-    )
-    if (taken.modifiedCount !== 1) {
-      results.set(prepared, 'busy')
-      continue
-    }
-    claimed.push({
-      prepared,
-      _id,
-      previous: (existing.deliveries as Delivery[] | undefined) ?? [],
-      attempts: Number(existing.attempts ?? 0),
-    })
+    const taken = await takeOver(payload, prepared, options)
+    if (typeof taken === 'string') results.set(prepared, taken)
+    else claimed.push(taken)
   }
   return { claimed, results }
 }
 
-/** Sends one claimed message on its channels; answers the write that records it. */
+/** How a settled message is written: inserted the first time, updated after a retry. */
+type Record_ =
+  { insert: ReturnType<typeof messageDocument> } | { update: { filter: object; update: object } }
+
+const recordOf = (claim: Claimed, fields: Parameters<typeof messageDocument>[1]): Record_ => {
+  const doc = messageDocument(claim.prepared, fields)
+  if (!claim.recorded) return { insert: doc }
+  const { _id, createdAt, readAt, ...changes } = doc
+  void createdAt
+  void readAt
+  return {
+    // Guarded by the attempts it was read with: a slower runner's older record never wins.
+    update: {
+      filter: { _id, attempts: claim.recorded.attempts },
+      update: { $set: changes },
+    },
+  }
+}
+
+/** Sends one claimed message on its channels; answers how to record it. */
 async function send(payload: Payload, claim: Claimed, options: DeliveryOptions) {
-  const { prepared, _id, previous, attempts } = claim
-  const { now, runner } = options
-  const filter = { _id, claimedBy: runner }
+  const { prepared, recorded } = claim
+  const { now } = options
+  const previous = recorded?.deliveries ?? []
+  const attempts = recorded?.attempts ?? 0
+  if (claim.claim < 0) {
+    const deliveries = prepared.decisions.map(
+      (decision): Delivery =>
+        previous.find(
+          (delivery) => delivery.channel === decision.channel && delivery.status !== 'failed',
+        ) ?? {
+          id: new ObjectId().toHexString(),
+          channel: decision.channel,
+          status: 'failed',
+          reason: null,
+          error: `abandoned after ${maxClaims} claims`,
+          at: now,
+        },
+    )
+    return {
+      result: 'abandoned' as const,
+      record: recordOf(claim, { state: 'abandoned', deliveries, attempts, now }),
+    }
+  }
   if (options.stillDue && !options.stillDue(prepared)) {
-    const update = { $set: { state: 'skipped', sentAt: now, updatedAt: now } }
-    return { result: 'skipped' as const, write: { updateOne: { filter, update } } }
+    return {
+      result: 'skipped' as const,
+      record: recordOf(claim, { state: 'skipped', deliveries: previous, attempts, now }),
+    }
   }
   const deliveries: Delivery[] = []
   let retry = false
@@ -239,23 +345,15 @@ async function send(payload: Payload, claim: Claimed, options: DeliveryOptions) 
       if (attempts + 1 < maxAttempts) retry = true
     }
   }
-  const inbox = deliveries.some(
-    (delivery) => delivery.channel === 'in-app' && delivery.status === 'sent',
-  )
-  const update = {
-    $set: {
-      // Kept claimed when an email is to be retried: the next run after the lease takes it over.
-      state: retry ? 'claimed' : 'sent',
-      deliveries,
-      inbox,
-      attempts: attempts + 1,
-      sentAt: now,
-      updatedAt: now,
-    },
-  }
   return {
     result: retry ? ('retry' as const) : ('sent' as const),
-    write: { updateOne: { filter, update } },
+    // Left `retrying` when an email is to be retried: the next run after the lease claims it again.
+    record: recordOf(claim, {
+      state: retry ? 'retrying' : 'sent',
+      deliveries,
+      attempts: attempts + 1,
+      now,
+    }),
     deliveries,
   }
 }
@@ -302,8 +400,10 @@ export async function deliverMessages(
 ): Promise<DeliveryResult[]> {
   if (!batch.length) return []
   const { claimed, results } = await claimBatch(payload, batch, options)
-  for (const claim of claimed) await options.afterClaim?.(claim.prepared.intent.key)
-  const writes: { updateOne: { filter: object; update: object } }[] = []
+  for (const claim of claimed) {
+    if (claim.claim >= 0) await options.afterClaim?.(claim.prepared.intent.key)
+  }
+  const records: Record_[] = []
   let next = 0
   const lanes = Array.from(
     { length: Math.min(options.concurrency ?? 8, claimed.length) },
@@ -322,19 +422,23 @@ export async function deliverMessages(
           )
         }
         results.set(claim.prepared, sent.result)
-        writes.push(sent.write)
+        records.push(sent.record)
       }
     },
   )
   try {
     await Promise.all(lanes)
   } finally {
-    // What was sent is recorded even when another message of the batch failed unexpectedly.
-    if (writes.length) {
-      await rawCollection(payload, slugs.memberMessages).bulkWrite(writes as never, {
-        ordered: false,
-      })
-    }
+    // What was sent is recorded even when another message of the batch failed unexpectedly: the
+    // first records in one insert (a duplicate is a slower runner's, already recorded), retries
+    // each by its guarded update.
+    const messages = rawCollection(payload, slugs.memberMessages)
+    const inserts = records.flatMap((record) => ('insert' in record ? [record.insert] : []))
+    const updates = records.flatMap((record) =>
+      'update' in record ? [{ updateOne: record.update }] : [],
+    )
+    await insertNew(messages, inserts)
+    if (updates.length) await messages.bulkWrite(updates as never, { ordered: false })
   }
   return batch.map((prepared) => results.get(prepared) ?? 'busy')
 }

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto'
 
 import type { Payload } from 'payload'
 
-import { globalSlugs } from '../../../collections/slugs'
+import { globalSlugs, slugs } from '../../../collections/slugs'
 import type { CompiledOffers } from '../../domain/campaigns/offers'
 import { acceptsRedemptions, campaignStatus } from '../../domain/campaigns/status'
 import type { CampaignKind } from '../../domain/campaigns/types'
@@ -30,7 +30,13 @@ import {
 } from '../../domain/messages/schedule'
 import { messageChannels, noContact, type MessageChannel } from '../../domain/messages/types'
 import { contextFor, isRefused } from '../entitlements/service'
-import { catalogueOf, ensureStoreLoaded, findMember, storedMembers } from '../entitlements/store'
+import {
+  catalogueOf,
+  ensureStoreLoaded,
+  findMember,
+  rawCollection,
+  storedMembers,
+} from '../entitlements/store'
 import { liveCampaignUsage } from '../campaigns/memberRedemptions'
 import { liveOffersFor } from '../campaigns/offers'
 import { deliverMessages, messageIdFor, type DeliveryResult, type Prepared } from './deliver'
@@ -55,13 +61,38 @@ export type LifecycleRunResult = {
   busy: number
   skipped: number
   retry: number
+  /** Given up after every runner that claimed them crashed (recorded, never retried). */
+  abandoned: number
   /** Win-back steps with no live win-back offer for the member: nothing to say. */
   noOffer: number
 }
 
-/** Keys this process has seen done: a later run skips them without asking the database. */
-const doneKeys = ((globalThis as { __messageKeysDone?: Set<string> }).__messageKeysDone ??=
-  new Set<string>())
+/**
+ * Keys known done (sent, skipped, abandoned): a later run skips them without asking the database.
+ * Read once per process from the messages of the last 60 days (every due window is shorter), then
+ * kept up by this process's runs; a key another process finishes meanwhile is found by its claim.
+ */
+const done = ((
+  globalThis as { __messageKeysDone?: { keys: Set<string>; loaded: boolean } }
+).__messageKeysDone ??= { keys: new Set<string>(), loaded: false })
+const doneKeys = done.keys
+const doneLookback = 60 * 86_400_000
+
+/**
+ * One read of the recent messages' keys instead of a lookup per due message: on FerretDB every
+ * lookup by `_id` reads the collection (docs/database.md), so a fresh process's first run over
+ * 10,000 messages already sent would take minutes.
+ */
+async function loadDoneKeys(payload: Payload, now: Date): Promise<void> {
+  if (done.loaded) return
+  const since = new Date(now.getTime() - doneLookback)
+  const cursor = rawCollection(payload, slugs.memberMessages).find(
+    { createdAt: { $gte: since }, state: { $in: ['sent', 'skipped', 'abandoned'] } },
+    { projection: { key: 1 } },
+  )
+  for await (const doc of cursor) if (typeof doc.key === 'string') doneKeys.add(doc.key)
+  done.loaded = true
+}
 
 type SettingsDoc = {
   reminderOffsets?: unknown
@@ -270,6 +301,7 @@ export async function sendLifecycleMessages(
   const now = options.now ?? new Date()
   const runner = options.runner ?? `run:${randomUUID()}`
   await ensureStoreLoaded(payload)
+  await loadDoneKeys(payload, now)
   const { catalogue, offers } = await catalogueOf(payload)
   const settings = await lifecycleSettings(payload, catalogue)
   const launches = launching(payload, offers.campaigns, now)
@@ -299,6 +331,7 @@ export async function sendLifecycleMessages(
     busy: 0,
     skipped: 0,
     retry: 0,
+    abandoned: 0,
     noOffer: 0,
   }
   let done = 0
@@ -326,7 +359,7 @@ export async function sendLifecycleMessages(
     })
     for (const [index, outcome] of outcomes.entries()) {
       result[outcome] += 1
-      if (outcome === 'sent' || outcome === 'already' || outcome === 'skipped') {
+      if (outcome !== 'busy' && outcome !== 'retry') {
         doneKeys.add(batch[index]!.intent.key)
       }
     }
@@ -337,6 +370,9 @@ export async function sendLifecycleMessages(
 }
 
 /** Forget which keys this process saw done (tests that reset the database behind it). */
-export const forgetDoneMessages = (): void => doneKeys.clear()
+export const forgetDoneMessages = (): void => {
+  doneKeys.clear()
+  done.loaded = false
+}
 
 export { messageIdFor }

@@ -11,8 +11,11 @@ import type { MemberRecord } from '../../../src/domain/entitlements/engine'
 import { calendarDate } from '../../../src/domain/messages/content'
 import { messageKey } from '../../../src/domain/messages/schedule'
 import { findMember, rawCollection } from '../../../src/operations/entitlements/store'
-import { messageIdFor } from '../../../src/operations/messages/deliver'
-import { sendLifecycleMessages } from '../../../src/operations/messages/lifecycle'
+import { maxClaims, messageIdFor } from '../../../src/operations/messages/deliver'
+import {
+  forgetDoneMessages,
+  sendLifecycleMessages,
+} from '../../../src/operations/messages/lifecycle'
 import { rest, testPayload, type Credentials } from '../../helpers/api'
 import { campaignFactory, fromNow, times } from '../../helpers/campaigns'
 import { createCatalogueFixture, type Fixture } from '../../helpers/catalogue'
@@ -95,6 +98,7 @@ afterAll(async () => {
   delete process.env.SMTP_URL
   smtp.server.close()
   await rawCollection(payload, slugs.memberMessages).deleteMany({})
+  await rawCollection(payload, slugs.messageClaims).deleteMany({})
   await members?.cleanup()
   await campaigns?.cleanup()
   await staff?.cleanup()
@@ -134,6 +138,10 @@ async function runJob(now: Date) {
 
 const messageDoc = (key: string) =>
   rawCollection(payload, slugs.memberMessages).findOne({ _id: messageIdFor(key) })
+const claimsOf = (key: string) =>
+  rawCollection(payload, slugs.messageClaims)
+    .find({ key } as never, { sort: { claim: 1 } })
+    .toArray()
 
 describe('member contact', () => {
   it('is set by billing by platform user id, idempotently, and stamps consent changes', async () => {
@@ -272,7 +280,9 @@ describe('renewal reminders', () => {
         },
       }),
     ).rejects.toThrow('crashed after the claim')
-    expect(await messageDoc(key)).toMatchObject({ state: 'claimed', deliveries: [] })
+    // A claim and no message: nothing was sent, nothing shows in the inbox.
+    expect(await messageDoc(key)).toBeNull()
+    expect((await claimsOf(key)).map((claim) => claim.claim)).toEqual([0])
     expect(await mailsTo(member.email)).toHaveLength(0)
     // Within the lease the claim is still someone's: nothing is sent.
     await runJob(new Date(at.getTime() + 60_000))
@@ -281,7 +291,46 @@ describe('renewal reminders', () => {
     await runJob(new Date(at.getTime() + 6 * 60_000))
     await runJob(new Date(at.getTime() + 12 * 60_000))
     expect(await mailsTo(member.email)).toHaveLength(1)
-    expect(await messageDoc(key)).toMatchObject({ state: 'sent' })
+    expect(await messageDoc(key)).toMatchObject({ state: 'sent', attempts: 1 })
+    // Taken over by the next claim number, which only one runner could insert.
+    expect((await claimsOf(key)).map((claim) => claim.claim)).toEqual([0, 1])
+  })
+
+  it('gives a message up, visibly, when every runner that claims it crashes', async () => {
+    const member = await learner({}, 21)
+    const at = before(member, 7)
+    const key = messageKey('renewal_reminder', member.id, endOf(member), 7)
+    const crash = (claimed: string) => {
+      if (claimed === key) throw new Error('crashed after the claim')
+    }
+    for (let run = 0; run < maxClaims; run += 1) {
+      await expect(
+        sendLifecycleMessages(payload, {
+          now: new Date(at.getTime() + run * 6 * 60_000),
+          afterClaim: crash,
+        }),
+      ).rejects.toThrow('crashed after the claim')
+    }
+    expect(await claimsOf(key)).toHaveLength(maxClaims)
+    const after = new Date(at.getTime() + maxClaims * 6 * 60_000)
+    const outcome = await sendLifecycleMessages(payload, { now: after, afterClaim: crash })
+    expect(outcome.abandoned).toBe(1)
+    const abandoned = await messageDoc(key)
+    expect(abandoned).toMatchObject({ state: 'abandoned', inbox: false })
+    expect(
+      (abandoned!.deliveries as { channel: string; status: string }[]).map((d) => [
+        d.channel,
+        d.status,
+      ]),
+    ).toEqual([
+      ['email', 'failed'],
+      ['in-app', 'failed'],
+    ])
+    // Recorded once; later runs leave it alone and send nothing.
+    forgetDoneMessages()
+    await runJob(new Date(after.getTime() + 6 * 60_000))
+    expect(await mailsTo(member.email)).toHaveLength(0)
+    expect(await claimsOf(key)).toHaveLength(maxClaims)
   })
 
   it('sends once when two runners run at once, and a retried job sends nothing more', async () => {
@@ -321,7 +370,8 @@ describe('renewal reminders', () => {
     await runJob(at)
     const key = messageKey('renewal_reminder', member.id, endOf(member), 7)
     const failed = await messageDoc(key)
-    expect(failed).toMatchObject({ state: 'claimed', attempts: 1 })
+    // Recorded as to be retried; the in-app copy is in the inbox already.
+    expect(failed).toMatchObject({ state: 'retrying', attempts: 1, inbox: true })
     const [delivery] = failed!.deliveries as { status: string; error: string }[]
     expect(delivery).toMatchObject({ status: 'failed' })
     expect(delivery!.error).not.toContain(member.email)

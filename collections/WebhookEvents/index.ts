@@ -68,10 +68,5 @@ export const WebhookEvents: CollectionConfig = {
       ],
     },
     { name: 'data', type: 'json', label: { zh: '事件内容', en: 'Data' } },
-    {
-      name: 'fannedOut',
-      type: 'checkbox',
-      label: { zh: '已分发到端点', en: 'Queued for endpoints' },
-    },
   ],
 }

@@ -3,7 +3,9 @@
 // delivery document per subscribed endpoint, keyed by event and endpoint. Recording the same event
 // again — a retried order, the sweep after a crash — writes nothing new and keeps the event id, so
 // receivers can drop duplicates. No transactions (FerretDB): the event is inserted first, then its
-// deliveries, then it is marked fanned out; a crash in between is finished by the next recording.
+// deliveries; recording it again inserts whatever deliveries are missing (a crash in between), for
+// the endpoints that existed when the event was first written. Inserts only: on FerretDB an update
+// costs time in proportion to the collection's size (docs/database.md).
 import { ObjectId } from 'mongodb'
 import type { Payload } from 'payload'
 
@@ -61,13 +63,25 @@ async function externalIdOf(payload: Payload, memberId: ObjectId): Promise<strin
   return typeof doc?.externalId === 'string' ? doc.externalId : null
 }
 
-/** Active endpoints subscribed to `type` (a handful of documents: read each time). */
-async function subscribedEndpoints(payload: Payload, type: WebhookEventType): Promise<ObjectId[]> {
+/**
+ * Active endpoints subscribed to `type` that existed at `asOf` (a handful of documents: read each
+ * time). An endpoint registered later does not receive older events.
+ */
+async function subscribedEndpoints(
+  payload: Payload,
+  type: WebhookEventType,
+  asOf: Date,
+): Promise<ObjectId[]> {
   const endpoints = await rawCollection(payload, slugs.webhookEndpoints)
-    .find({ active: true }, { projection: { _id: 1, events: 1 } })
+    .find({ active: true }, { projection: { _id: 1, events: 1, createdAt: 1 } })
     .toArray()
   return endpoints
-    .filter((endpoint) => Array.isArray(endpoint.events) && endpoint.events.includes(type))
+    .filter(
+      (endpoint) =>
+        Array.isArray(endpoint.events) &&
+        endpoint.events.includes(type) &&
+        !(endpoint.createdAt instanceof Date && endpoint.createdAt > asOf),
+    )
     .map((endpoint) => endpoint._id as ObjectId)
 }
 
@@ -98,7 +112,6 @@ export async function recordWebhookEvent(
     occurredAt: input.occurredAt,
     orderKey,
     data: input.data,
-    fannedOut: false,
     createdAt: now,
     updatedAt: now,
   }
@@ -109,11 +122,9 @@ export async function recordWebhookEvent(
     recorded = false
     const existing = await events.findOne({ _id })
     if (!existing) throw error
-    if (existing.fannedOut === true) return { id, key, recorded, deliveries: 0 }
     event = existing
   }
   const deliveries = await fanOut(payload, key, event)
-  await events.updateOne({ _id }, { $set: { fannedOut: true, updatedAt: new Date() } })
   return { id, key, recorded, deliveries }
 }
 
@@ -124,7 +135,8 @@ async function fanOut(
   event: Record<string, unknown>,
 ): Promise<number> {
   const type = event.type as WebhookEventType
-  const endpoints = await subscribedEndpoints(payload, type)
+  const createdAt = event.createdAt instanceof Date ? event.createdAt : new Date()
+  const endpoints = await subscribedEndpoints(payload, type, createdAt)
   if (endpoints.length === 0) return 0
   const now = new Date()
   const docs = endpoints.map((endpoint) => ({

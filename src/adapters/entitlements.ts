@@ -220,6 +220,7 @@ export function grantFromDoc(input: object, kind: BenefitValue['kind'] | undefin
     startsAt: toDate(doc.startsAt) ?? new Date(0),
     endsAt: toDate(doc.endsAt) ?? new Date(0),
     reason: typeof doc.reason === 'string' ? doc.reason : '',
+    writtenAt: toDate(doc.updatedAt),
   }
 }
 

@@ -2,10 +2,13 @@ import type { TaskConfig } from 'payload'
 
 import { deliverWebhooks } from '../operations/webhooks/delivery'
 import { sweepLedgerWebhooks } from '../operations/webhooks/ledgerWebhooks'
+import { sweepTimeWebhooks } from '../operations/webhooks/timeWebhooks'
 
 /**
- * Every minute: finishes ledger webhook events a crash left unrecorded, then sends the due
- * deliveries (docs/webhooks.md). Safe to run twice at once: each attempt is claimed by an insert.
+ * Every minute: finishes ledger webhook events a crash left unrecorded, announces what changed by
+ * time alone since the last run (a downgrade due, a trial ended, a grant started), then sends the
+ * due deliveries (docs/webhooks.md). Safe to run twice at once: events are keyed, each attempt is
+ * claimed by an insert.
  */
 export const deliverWebhooksTask: TaskConfig<{
   input: object
@@ -21,8 +24,10 @@ export const deliverWebhooksTask: TaskConfig<{
     { name: 'failed', type: 'number', required: true },
   ],
   handler: async ({ req }) => {
-    const recorded = await sweepLedgerWebhooks(req.payload)
-    const run = await deliverWebhooks(req.payload, { now: new Date() })
+    const now = new Date()
+    const recorded =
+      (await sweepLedgerWebhooks(req.payload)) + (await sweepTimeWebhooks(req.payload, { now }))
+    const run = await deliverWebhooks(req.payload, { now })
     return {
       output: { recorded, attempted: run.attempted, delivered: run.delivered, failed: run.failed },
     }

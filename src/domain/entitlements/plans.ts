@@ -162,6 +162,11 @@ export type Grant = {
   startsAt: Date
   endsAt: Date
   reason: string
+  /**
+   * When the grant was last written (support's edit): a start or end at or before it took effect
+   * with the write, announced by it, not by time (domain/webhooks/timeTransitions.ts).
+   */
+  writtenAt?: Date | null
 }
 
 /** Grants in force at `now` raise a value when they give more; the most generous source wins. */

@@ -48,6 +48,7 @@ import {
   storedRewards,
 } from '../entitlements/store'
 import { ok, refuse, type Outcome } from '../result'
+import { recordWebhookEvent } from '../webhooks/outbox'
 import {
   claimBudgetSlot,
   claimNumbered,
@@ -431,6 +432,25 @@ async function writeReward(
         })
     }
   }
+  // Written ahead of the redemption, so a reward never exists without its event (docs/webhooks.md).
+  await recordWebhookEvent(payload, {
+    type: 'campaign.redeemed',
+    member: reward.referrerId,
+    subjectId: `redemption:${reward.orderId}`,
+    occurredAt: reward.at,
+    data: {
+      redemptionId: reward.orderId,
+      orderId: reward.triggeringOrder,
+      campaign: { id: reward.campaignId, slug: reward.campaignSlug, kind: 'referral' },
+      referredMember: reward.referredMemberId,
+      tier: null,
+      billingPeriod: null,
+      amountPaid: 0,
+      discount: 0,
+      bonusDays: reward.bonusDays,
+      trialDays: 0,
+    },
+  })
   try {
     await payload.create({
       ...common,

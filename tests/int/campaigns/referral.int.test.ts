@@ -311,6 +311,22 @@ describe('rewards', () => {
     expect(grants[0]).toMatchObject({ benefit: fixture.benefits.tutoring, amount: 2 })
     expect(grants[0]!.reason).toContain('升级黄金 reward-once')
 
+    // Webhooks hear of the reward as the referrer's redemption, once (docs/webhooks.md).
+    const redeemed = () =>
+      rawCollection(payload, slugs.webhookEvents)
+        .find({ type: 'campaign.redeemed', member: new ObjectId(friend.id) } as never)
+        .toArray()
+    const [event, ...others] = await redeemed()
+    expect(others).toEqual([])
+    expect(event!.data).toMatchObject({
+      redemptionId: `referral:${orderId}`,
+      orderId,
+      campaign: { id: campaign, kind: 'referral' },
+      referredMember: member.id,
+      bonusDays: 30,
+      amountPaid: 0,
+    })
+
     // The same order again, and a second paid order: nothing more.
     const retry = await pay(member.externalId, { orderId })
     expect(retry.status).toBe(200)
@@ -320,6 +336,7 @@ describe('rewards', () => {
     expect(await rewardsOf(friend.id)).toHaveLength(1)
     expect(await grantsOf(friend.id)).toHaveLength(1)
     expect(periodEndOf(friend.id) - endBefore).toBe(30 * day)
+    expect(await redeemed()).toHaveLength(1)
 
     const answer = await referral(friend.id)
     expect(answer.body).toMatchObject({

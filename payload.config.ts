@@ -129,8 +129,13 @@ export default buildConfig({
   // A refused API operation's GraphQL error carries the API's extensions.
   hooks: { afterError: [graphqlRefusalExtensions] },
   jobs: {
-    // Runs scheduled publishes (Payload queues them on `default`). Tests run jobs themselves.
-    autoRun: process.env.VITEST ? [] : [{ cron: '* * * * *', queue: 'default' }],
+    // Runs scheduled publishes and the tasks below (all on `default`). Tests run jobs themselves;
+    // JOBS_AUTORUN=false leaves them to a separate worker (`payload jobs:run`) or, in benchmarks,
+    // keeps the minute's jobs out of the figures.
+    autoRun:
+      process.env.VITEST || process.env.JOBS_AUTORUN === 'false'
+        ? []
+        : [{ cron: '* * * * *', queue: 'default' }],
     tasks: [
       expireMembershipsTask,
       snapshotLaunchAudiencesTask,

@@ -62,6 +62,7 @@ function generateMember(
   paidPlans: readonly PlanVersion[],
   honorary: PlanVersion | undefined,
   now: Date,
+  contacts: boolean,
 ): Generated {
   const externalId = demoMemberId(index)
   const _id = new ObjectId()
@@ -174,6 +175,7 @@ function generateMember(
         }
       : {},
     growthPoints: Math.floor(random() * 5000),
+    ...(contacts ? { contact: demoContact(index, now) } : {}),
     createdAt,
     updatedAt: events.at(-1)?.occurredAt ?? createdAt,
   }
@@ -233,6 +235,21 @@ function generateMember(
   }
 }
 
+/**
+ * A demo member's contact, from the index alone (the random sequence stays as it was): half zh,
+ * half en; marketing consent on every channel but SMS for a third, none for the rest.
+ */
+function demoContact(index: number, now: Date) {
+  const consented = index % 3 === 0
+  return {
+    email: `${demoMemberId(index)}@members.example`,
+    phone: null,
+    language: index % 2 === 0 ? 'zh' : 'en',
+    consent: { email: consented, inApp: consented, sms: false },
+    consentUpdatedAt: consented ? now : null,
+  }
+}
+
 export type MemberSeedProgress = (done: number, total: number) => void
 
 /**
@@ -244,6 +261,8 @@ export async function seedMembers(options: {
   count: number
   seed?: number
   now?: Date
+  /** Give each new member an address, a language and consent (the reminder bench). */
+  contacts?: boolean
   onProgress?: MemberSeedProgress
 }): Promise<{ created: number; existing: number; events: number; usage: number }> {
   const { payload, count } = options
@@ -271,7 +290,15 @@ export async function seedMembers(options: {
     const batch: Generated[] = []
     for (let index = start; index < Math.min(start + batchSize, count + 1); index += 1) {
       // Generate even for existing members, so member N is the same whatever ran before.
-      const generated = generateMember(index, random, catalogue, paidPlans, honorary, now)
+      const generated = generateMember(
+        index,
+        random,
+        catalogue,
+        paidPlans,
+        honorary,
+        now,
+        options.contacts === true,
+      )
       if (existing.has(demoMemberId(index))) totals.existing += 1
       else batch.push(generated)
     }

@@ -10,20 +10,28 @@ import { resolveDatabase, type DatabaseHandle } from '../../src/database/localDa
 export const benchDatabaseName = 'bench_entitlements'
 
 /** The benchmark database's URI; sets DATABASE_URI so the config (and child servers) use it. */
-export async function benchDatabase(): Promise<{ uri: string; handle: DatabaseHandle }> {
+export async function benchDatabase(
+  databaseName = benchDatabaseName,
+): Promise<{ uri: string; handle: DatabaseHandle }> {
   const configured = process.env.BENCH_DATABASE_URI ?? process.env.DATABASE_URI
   const handle = configured
     ? await resolveDatabase()
-    : await resolveDatabase({ databaseName: benchDatabaseName, log: () => {} })
+    : await resolveDatabase({ databaseName, log: () => {} })
   const uri = new URL(configured ?? handle.uri)
-  uri.pathname = `/${benchDatabaseName}`
+  uri.pathname = `/${databaseName}`
   process.env.DATABASE_URI = uri.toString()
   process.env.BENCH_DATABASE_URI = uri.toString()
   return { uri: uri.toString(), handle }
 }
 
-export async function benchPayload(members: number): Promise<Payload> {
-  await benchDatabase()
+export async function benchPayload(
+  members: number,
+  options: { database?: string; contacts?: boolean } = {},
+): Promise<Payload> {
+  await benchDatabase(options.database)
+  // The app's minute jobs (expiries, reminders at the real now, webhooks) would run in the bench's
+  // own process and land in its figures.
+  process.env.JOBS_AUTORUN ??= 'false'
   const { getPayload } = await import('payload')
   const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config })
@@ -32,6 +40,7 @@ export async function benchPayload(members: number): Promise<Payload> {
   const seeded = await seedMembers({
     payload,
     count: members,
+    contacts: options.contacts,
     onProgress: (done, total) => {
       if (done % 20_000 === 0 || done === total)
         process.stderr.write(`  seeding members ${done}/${total}\r`)

@@ -1,6 +1,7 @@
 import type { TaskConfig } from 'payload'
 
 import { deliverWebhooks } from '../operations/webhooks/delivery'
+import { storeForJob } from '../operations/entitlements/store'
 import { sweepLedgerWebhooks } from '../operations/webhooks/ledgerWebhooks'
 import { sweepTimeWebhooks } from '../operations/webhooks/timeWebhooks'
 
@@ -24,6 +25,7 @@ export const deliverWebhooksTask: TaskConfig<{
     { name: 'failed', type: 'number', required: true },
   ],
   handler: async ({ req }) => {
+    await storeForJob(req.payload)
     const now = new Date()
     const recorded =
       (await sweepLedgerWebhooks(req.payload)) + (await sweepTimeWebhooks(req.payload, { now }))

@@ -1,6 +1,7 @@
 import type { TaskConfig } from 'payload'
 
 import { sendLifecycleMessages } from '../operations/messages/lifecycle'
+import { storeForJob } from '../operations/entitlements/store'
 
 /**
  * Every 10 minutes: renewal reminders at their offsets, auto-renewal and grace notices, expiry
@@ -23,6 +24,7 @@ export const sendRenewalRemindersTask: TaskConfig<{
   ],
   retries: 2,
   handler: async ({ input, req }) => {
+    await storeForJob(req.payload)
     const now = input?.now ? new Date(input.now) : new Date()
     const result = await sendLifecycleMessages(req.payload, { now })
     req.payload.logger.info(

@@ -1,6 +1,7 @@
 import type { TaskConfig } from 'payload'
 
 import { snapshotLaunchAudiences } from '../operations/campaigns/audiencePreview'
+import { storeForJob } from '../operations/entitlements/store'
 
 /**
  * Every minute: counts the audience of each campaign that has just started and has no launch count
@@ -14,5 +15,8 @@ export const snapshotLaunchAudiencesTask: TaskConfig<{
   label: 'Count the audience of campaigns at launch',
   schedule: [{ cron: '0 * * * * *', queue: 'default' }],
   outputSchema: [{ name: 'recorded', type: 'number', required: true }],
-  handler: async ({ req }) => ({ output: { recorded: await snapshotLaunchAudiences(req) } }),
+  handler: async ({ req }) => {
+    await storeForJob(req.payload)
+    return { output: { recorded: await snapshotLaunchAudiences(req) } }
+  },
 }

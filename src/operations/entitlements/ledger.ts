@@ -111,56 +111,91 @@ export async function applyLedger(
   memberId: string,
   newEventId?: string,
 ): Promise<MembershipState | null> {
-  return serialized(`member:${memberId}`, async () => {
-    const member = await req.payload.findByID({
+  return serialized(`member:${memberId}`, () => applyLedgerUnlocked(req, memberId, newEventId))
+}
+
+/**
+ * `applyLedger` without this process's per-member lock: what another process (the jobs worker's
+ * expiry, a second app process) runs at the same time. A lost conditional write means a different
+ * event was folded in meanwhile: read again and fold in both.
+ */
+export async function applyLedgerUnlocked(
+  req: PayloadRequest,
+  memberId: string,
+  newEventId?: string,
+): Promise<MembershipState | null> {
+  for (let attempt = 1; ; attempt += 1) {
+    const applied = await applyOnce(req, memberId, newEventId)
+    if (applied !== 'conflict') return applied
+    if (attempt >= 5) throw new Error(`member ${memberId}: the ledger kept changing under us`)
+  }
+}
+
+async function applyOnce(
+  req: PayloadRequest,
+  memberId: string,
+  newEventId: string | undefined,
+): Promise<MembershipState | null | 'conflict'> {
+  const member = await req.payload.findByID({
+    collection: slugs.members,
+    id: memberId,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })
+  if (!member) return null
+  const known = ledgerIdsOf(member)
+  const ids = newEventId && !known.includes(newEventId) ? [...known, newEventId] : known
+  const { catalogue } = await catalogueOf(req.payload)
+  const state = replayLedger(
+    await memberEvents(req.payload, ids, memberId, req),
+    catalogue.settings.timeZone,
+  )
+  const stored = membershipFromDoc(member)
+  if (ids.length !== known.length || state.eventCount !== stored.eventCount) {
+    const written = await req.payload.db.updateOne({
       collection: slugs.members,
-      id: memberId,
-      depth: 0,
-      overrideAccess: true,
-      disableErrors: true,
+      where: {
+        and: [
+          { id: { equals: memberId } },
+          {
+            or: [
+              { eventCount: { less_than: state.eventCount } },
+              { eventCount: { exists: false } },
+            ],
+          },
+        ],
+      },
+      data: {
+        ...membershipToFields(state, ids),
+        // The webhook marker travels with the ledger in this one write (docs/webhooks.md): a
+        // new member starts at 0, a member from before webhooks at the events already there.
+        webhooksThrough:
+          typeof member.webhooksThrough === 'number' ? member.webhooksThrough : known.length,
+      },
+      select: { eventCount: true },
       req,
     })
-    if (!member) return null
-    const known = ledgerIdsOf(member)
-    const ids = newEventId && !known.includes(newEventId) ? [...known, newEventId] : known
-    const { catalogue } = await catalogueOf(req.payload)
-    const state = replayLedger(
-      await memberEvents(req.payload, ids, memberId, req),
-      catalogue.settings.timeZone,
-    )
-    const stored = membershipFromDoc(member)
-    if (ids.length !== known.length || state.eventCount !== stored.eventCount) {
-      await req.payload.db.updateOne({
+    if (!written) {
+      // Not written: a newer replay is there. Done if it holds our event, else fold in again.
+      const now = await req.payload.findByID({
         collection: slugs.members,
-        where: {
-          and: [
-            { id: { equals: memberId } },
-            {
-              or: [
-                { eventCount: { less_than: state.eventCount } },
-                { eventCount: { exists: false } },
-              ],
-            },
-          ],
-        },
-        data: {
-          ...membershipToFields(state, ids),
-          // The webhook marker travels with the ledger in this one write (docs/webhooks.md): a
-          // new member starts at 0, a member from before webhooks at the events already there.
-          webhooksThrough:
-            typeof member.webhooksThrough === 'number' ? member.webhooksThrough : known.length,
-        },
-        returning: false,
+        id: memberId,
+        depth: 0,
+        overrideAccess: true,
+        disableErrors: true,
         req,
       })
+      if (now && newEventId && !ledgerIdsOf(now).includes(newEventId)) return 'conflict'
     }
-    await memberChanged(req.payload, memberId)
-    // The outbox follows; a failure here is finished by the delivery job's sweep.
-    await recordLedgerWebhooks(req, memberId).catch((error: unknown) => {
-      req.payload.logger.error({ err: error, memberId }, 'webhook events not recorded yet')
-    })
-    return state
+  }
+  await memberChanged(req.payload, memberId)
+  // The outbox follows; a failure here is finished by the delivery job's sweep.
+  await recordLedgerWebhooks(req, memberId).catch((error: unknown) => {
+    req.payload.logger.error({ err: error, memberId }, 'webhook events not recorded yet')
   })
+  return state
 }
 
 /** Next sequence number for a new event: time-ordered, unique within the process. */

@@ -66,6 +66,8 @@ type StoreState = {
   gistsByCampaign: Map<string, RedemptionGist[]>
   /** Members whose ledger is ahead of their webhook marker (docs/webhooks.md): the sweep's work. */
   webhookBacklog: Set<string>
+  /** While a jobs worker reads a fresh store (`storeForJob`): members this process changed meanwhile. */
+  reloading: Set<string> | null
 }
 
 /** A member's place in the referral programme (the member document's referral fields). */
@@ -112,29 +114,34 @@ function stateOf(payload: Payload): StoreState {
   const key = storeKey(payload)
   let state = registry.get(key)
   if (!state) {
-    state = {
-      members: new Map(),
-      idByExternalId: new Map(),
-      usage: new Map(),
-      loaded: null,
-      changedDuringLoad: new Set(),
-      catalogue: null,
-      generation: 0,
-      planCache: new Map(),
-      backfilled: false,
-      redemptionIds: new Set(),
-      eventMembers: new Map(),
-      redemptionsByMember: new Map(),
-      usageByCampaign: new Map(),
-      referrals: new Map(),
-      referredByReferrer: new Map(),
-      rewardsByReferrer: new Map(),
-      gistsByCampaign: new Map(),
-      webhookBacklog: new Set(),
-    }
+    state = emptyState()
     registry.set(key, state)
   }
   return state
+}
+
+function emptyState(): StoreState {
+  return {
+    members: new Map(),
+    idByExternalId: new Map(),
+    usage: new Map(),
+    loaded: null,
+    changedDuringLoad: new Set(),
+    catalogue: null,
+    generation: 0,
+    planCache: new Map(),
+    backfilled: false,
+    redemptionIds: new Set(),
+    eventMembers: new Map(),
+    redemptionsByMember: new Map(),
+    usageByCampaign: new Map(),
+    referrals: new Map(),
+    referredByReferrer: new Map(),
+    rewardsByReferrer: new Map(),
+    gistsByCampaign: new Map(),
+    webhookBacklog: new Set(),
+    reloading: null,
+  }
 }
 
 /** The raw MongoDB collection behind a Payload collection (for bulk reads and keyed inserts). */
@@ -245,6 +252,15 @@ export async function ensureStoreLoaded(payload: Payload): Promise<void> {
 export async function refreshMember(payload: Payload, memberId: string): Promise<void> {
   const state = stateOf(payload)
   if (!state.loaded) return
+  state.reloading?.add(memberId)
+  await refreshMemberIn(payload, state, memberId)
+}
+
+async function refreshMemberIn(
+  payload: Payload,
+  state: StoreState,
+  memberId: string,
+): Promise<void> {
   const { catalogue } = await catalogueOf(payload)
   if (!ObjectId.isValid(memberId)) return
   const _id = new ObjectId(memberId)
@@ -519,6 +535,68 @@ export const storedRedemptionGists = (
 /** Every member in the store (benchmarks and impact previews iterate them). */
 export const storedMembers = (payload: Payload): IterableIterator<MemberRecord> =>
   stateOf(payload).members.values()
+
+/** Whether this process is Payload's separate jobs worker (`payload jobs:run`, README). */
+export const inJobsWorker = (): boolean => process.argv.includes('jobs:run')
+
+const jobReloads = ((
+  globalThis as { __storeJobReloads?: Map<string, { startedAt: number; done: Promise<void> }> }
+).__storeJobReloads ??= new Map())
+
+/** Tasks starting within this long of a fresh read share it (the tasks of one minute's run). */
+const jobReloadShareMs = 30_000
+
+/**
+ * Readies the store for a job run. In the app process every write passes through the store, so
+ * this is `ensureStoreLoaded`. A separate jobs worker sees none of the app's writes (orders,
+ * renewals, grants, campaign edits): there each run reads members, grants, quota use, redemptions
+ * and the catalogue afresh, into a new store that replaces the old one only once complete (a run
+ * still going keeps reading whole members). One read serves the tasks that start within 30 s of it.
+ * Docs: docs/database.md (one app process per database; the worker).
+ */
+export async function storeForJob(
+  payload: Payload,
+  options: { worker?: boolean } = {},
+): Promise<void> {
+  if (!(options.worker ?? inJobsWorker())) return ensureStoreLoaded(payload)
+  const key = storeKey(payload)
+  const last = jobReloads.get(key)
+  if (last && Date.now() - last.startedAt < jobReloadShareMs) return last.done
+  const done = reloadStore(payload)
+  jobReloads.set(key, { startedAt: Date.now(), done })
+  done.catch(() => {
+    if (jobReloads.get(key)?.done === done) jobReloads.delete(key)
+  })
+  return done
+}
+
+async function reloadStore(payload: Payload): Promise<void> {
+  const current = stateOf(payload)
+  if (!current.loaded) return ensureStoreLoaded(payload)
+  await current.loaded
+  const started = Date.now()
+  // The catalogue is read afresh too (campaigns and settings edited in the app process).
+  catalogueChanged(payload)
+  const fresh = emptyState()
+  fresh.generation = current.generation
+  fresh.backfilled = current.backfilled
+  current.reloading = new Set()
+  try {
+    fresh.catalogue = catalogueOf(payload)
+    await loadEverything(payload, fresh)
+    // Members this process changed while the read ran may have been read before the change.
+    for (const id of current.reloading) await refreshMemberIn(payload, fresh, id)
+  } finally {
+    current.reloading = null
+  }
+  fresh.loaded = Promise.resolve()
+  const key = storeKey(payload)
+  if (registry.get(key) === current) registry.set(key, fresh)
+  payload.logger.info(
+    { members: fresh.members.size, ms: Date.now() - started },
+    'jobs worker: store read afresh',
+  )
+}
 
 /** Forget everything (tests that drop collections behind Payload's back). */
 export function resetStore(payload: Payload): void {

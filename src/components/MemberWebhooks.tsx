@@ -32,6 +32,8 @@ const words = {
   type: { zh: '事件', en: 'Event' },
   time: { zh: '时间', en: 'Time' },
   endpoint: { zh: '端点', en: 'Endpoint' },
+  // Endpoints hold signing secrets: only administrators may read them (docs/webhooks.md).
+  endpointHidden: { zh: '仅管理员可见', en: 'Visible to admins' },
   status: { zh: '投递状态', en: 'Delivery' },
   attempts: { zh: '尝试', en: 'Attempts' },
 }
@@ -75,7 +77,11 @@ export function MemberWebhooks() {
                   <code>{row.eventType}</code>
                 </td>
                 <td>{when(row.occurredAt)}</td>
-                <td>{typeof row.endpoint === 'object' ? (row.endpoint?.url ?? '') : ''}</td>
+                <td>
+                  {typeof row.endpoint === 'object' && row.endpoint?.url
+                    ? row.endpoint.url
+                    : words.endpointHidden[language]}
+                </td>
                 <td>
                   <a href={`/admin/collections/webhook-deliveries/${row.id}`}>
                     {statusWords[row.status]?.[language] ?? row.status}

@@ -1,14 +1,8 @@
-// zh/en labels for webhook enumerations, shared by the collections and the admin components.
+// zh/en labels for webhook enumerations, shared by the collections. Client components import
+// `deliveryStatusLabels` from its own module: the event types pull in node:crypto.
 import type { Localized } from '../domain/catalogue/types'
-import type { DeliveryStatus } from '../domain/webhooks/ordering'
 
+export { deliveryStatusLabels } from './deliveryStatusLabels'
 export { webhookEventTypeLabels } from '../domain/webhooks/events'
-
-export const deliveryStatusLabels: Record<DeliveryStatus, Localized> = {
-  pending: { zh: '待发送', en: 'Pending' },
-  sending: { zh: '发送中', en: 'Sending' },
-  delivered: { zh: '已送达', en: 'Delivered' },
-  failed: { zh: '已放弃', en: 'Failed' },
-}
 
 export const webhooksGroup: Localized = { zh: 'Webhook', en: 'Webhooks' }

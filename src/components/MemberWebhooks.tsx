@@ -3,6 +3,8 @@
 // for support (docs/webhooks.md).
 import { useDocumentInfo, useTranslation } from '@payloadcms/ui'
 
+import { deliveryStatusLabels } from '../adapters/deliveryStatusLabels'
+import type { DeliveryStatus } from '../domain/webhooks/ordering'
 import { useMemberDocs } from './useMemberDocs'
 
 type Delivery = {
@@ -15,13 +17,6 @@ type Delivery = {
   lastError?: string | null
   deliveredAt?: string | null
   endpoint?: { url?: string } | string
-}
-
-const statusWords: Record<string, { zh: string; en: string }> = {
-  pending: { zh: '待发送', en: 'Pending' },
-  sending: { zh: '发送中', en: 'Sending' },
-  delivered: { zh: '已送达', en: 'Delivered' },
-  failed: { zh: '已放弃', en: 'Failed' },
 }
 
 const words = {
@@ -84,7 +79,7 @@ export function MemberWebhooks() {
                 </td>
                 <td>
                   <a href={`/admin/collections/webhook-deliveries/${row.id}`}>
-                    {statusWords[row.status]?.[language] ?? row.status}
+                    {deliveryStatusLabels[row.status as DeliveryStatus]?.[language] ?? row.status}
                   </a>
                   {row.lastError ? ` — ${row.lastError}` : ''}
                 </td>

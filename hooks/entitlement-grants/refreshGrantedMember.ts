@@ -1,8 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
 import { relationId } from '../../src/adapters/catalogue'
-import { findMember, memberChanged } from '../../src/operations/entitlements/store'
-import { recordGrantWebhook } from '../../src/operations/webhooks/timeWebhooks'
+import { grantWritten } from '../../src/operations/webhooks/timeWebhooks'
 
 /**
  * A grant given, changed or removed reaches the member's very next check, and webhooks hear of it
@@ -13,25 +12,11 @@ export const refreshGrantedMember: CollectionAfterChangeHook & CollectionAfterDe
   req,
   ...rest
 }: Parameters<CollectionAfterChangeHook>[0] | Parameters<CollectionAfterDeleteHook>[0]) => {
-  const deleted = !('previousDoc' in rest)
-  const previous = 'previousDoc' in rest ? relationId(rest.previousDoc?.member) : null
-  const current = relationId(doc.member)
-  const grantId = String(doc.id)
-  const write = deleted
-    ? 'deleted'
-    : String((doc as { updatedAt?: string }).updatedAt ?? new Date().toISOString())
-  for (const memberId of new Set([previous, current])) {
-    if (!memberId) continue
-    const before = findMember(req.payload, memberId)?.grants
-    await memberChanged(req.payload, memberId)
-    if (!before) continue // the store is not loaded in this process: nothing to compare with
-    await recordGrantWebhook(req.payload, { memberId, grantId, before, write }).catch(
-      (error: unknown) =>
-        req.payload.logger.error(
-          { err: error, grant: grantId },
-          'member.entitlements.changed for a grant not recorded',
-        ),
-    )
-  }
+  const changed = 'previousDoc' in rest
+  await grantWritten(req.payload, {
+    grantId: String(doc.id),
+    memberIds: [changed ? relationId(rest.previousDoc?.member) : null, relationId(doc.member)],
+    write: changed ? String((doc as { updatedAt?: string }).updatedAt) : 'deleted',
+  })
   return doc
 }

@@ -19,7 +19,13 @@ import {
 import { entitlementChange, entitlementSnapshot } from '../../domain/webhooks/entitlementChange'
 import { retryWindowMs } from '../../domain/webhooks/backoff'
 import { timeTransitions } from '../../domain/webhooks/timeTransitions'
-import { catalogueOf, ensureStoreLoaded, findMember, storedMembers } from '../entitlements/store'
+import {
+  catalogueOf,
+  ensureStoreLoaded,
+  findMember,
+  memberChanged,
+  storedMembers,
+} from '../entitlements/store'
 import { recordWebhookEvent } from './outbox'
 
 type SweepState = { through: Date | null; recorded: Set<string> }
@@ -107,7 +113,7 @@ export const forgetTimeSweep = (): void => {
  * store. Its subject names the grant and the write (`grant:<id>:<updatedAt>` or `:deleted`), so
  * a retried hook records it once.
  */
-export async function recordGrantWebhook(
+async function recordGrantWebhook(
   payload: Payload,
   input: {
     memberId: string
@@ -137,4 +143,29 @@ export async function recordGrantWebhook(
     },
   })
   return result.recorded
+}
+
+/**
+ * A grant was given, changed (`write`: its `updatedAt`) or removed (`write: 'deleted'`): each member
+ * it belonged to before and after reaches their very next check, and webhooks hear of it when it
+ * changes what the member holds now. Nothing to compare with where the store is not loaded.
+ */
+export async function grantWritten(
+  payload: Payload,
+  input: { grantId: string; memberIds: readonly (string | null)[]; write: string },
+): Promise<void> {
+  const { grantId, write } = input
+  for (const memberId of new Set(input.memberIds)) {
+    if (!memberId) continue
+    const before = findMember(payload, memberId)?.grants
+    await memberChanged(payload, memberId)
+    if (!before) continue
+    await recordGrantWebhook(payload, { memberId, grantId, before, write }).catch(
+      (error: unknown) =>
+        payload.logger.error(
+          { err: error, grant: grantId },
+          'member.entitlements.changed for a grant not recorded',
+        ),
+    )
+  }
 }

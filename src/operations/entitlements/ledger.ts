@@ -131,12 +131,8 @@ export async function applyLedgerUnlocked(
   }
 }
 
-async function applyOnce(
-  req: PayloadRequest,
-  memberId: string,
-  newEventId: string | undefined,
-): Promise<MembershipState | null | 'conflict'> {
-  const member = await req.payload.findByID({
+const readMember = (req: PayloadRequest, memberId: string) =>
+  req.payload.findByID({
     collection: slugs.members,
     id: memberId,
     depth: 0,
@@ -144,6 +140,13 @@ async function applyOnce(
     disableErrors: true,
     req,
   })
+
+async function applyOnce(
+  req: PayloadRequest,
+  memberId: string,
+  newEventId: string | undefined,
+): Promise<MembershipState | null | 'conflict'> {
+  const member = await readMember(req, memberId)
   if (!member) return null
   const known = ledgerIdsOf(member)
   const ids = newEventId && !known.includes(newEventId) ? [...known, newEventId] : known
@@ -179,14 +182,7 @@ async function applyOnce(
     })
     if (!written) {
       // Not written: a newer replay is there. Done if it holds our event, else fold in again.
-      const now = await req.payload.findByID({
-        collection: slugs.members,
-        id: memberId,
-        depth: 0,
-        overrideAccess: true,
-        disableErrors: true,
-        req,
-      })
+      const now = await readMember(req, memberId)
       if (now && newEventId && !ledgerIdsOf(now).includes(newEventId)) return 'conflict'
     }
   }

@@ -107,8 +107,11 @@ const claimDocument = (prepared: Prepared, claim: number, now: Date, runner: str
   createdAt: now,
 })
 
-/** The message document as recorded once its channels are settled (or it was skipped). */
-function messageDocument(
+/**
+ * What a message records once its channels are settled (or it was skipped): the document's fields
+ * but its id, creation and read time, which only its first insert sets.
+ */
+function messageFields(
   prepared: Prepared,
   fields: {
     state: MessageState
@@ -123,7 +126,6 @@ function messageDocument(
   const inAppContent = prepared.content(withOffer)
   const { state, deliveries, attempts, now } = fields
   return {
-    _id: messageIdFor(intent.key),
     key: intent.key,
     member: new ObjectId(intent.memberId),
     kind: intent.kind,
@@ -136,13 +138,11 @@ function messageDocument(
     inbox: deliveries.some(
       (delivery) => delivery.channel === 'in-app' && delivery.status === 'sent',
     ),
-    readAt: null,
     periodEnd: intent.periodEnd,
     step: intent.step,
     language: prepared.language,
     deliveries,
     sentAt: now,
-    createdAt: now,
     updatedAt: now,
   }
 }
@@ -248,21 +248,17 @@ async function claimBatch(
 }
 
 /** How a settled message is written: inserted the first time, updated after a retry. */
-type Record_ =
-  { insert: ReturnType<typeof messageDocument> } | { update: { filter: object; update: object } }
+type MessageRecord = { insert: object } | { update: { filter: object; update: object } }
 
-const recordOf = (claim: Claimed, fields: Parameters<typeof messageDocument>[1]): Record_ => {
-  const doc = messageDocument(claim.prepared, fields)
-  if (!claim.recorded) return { insert: doc }
-  const { _id, createdAt, readAt, ...changes } = doc
-  void createdAt
-  void readAt
+const recordOf = (claim: Claimed, fields: Parameters<typeof messageFields>[1]): MessageRecord => {
+  const changes = messageFields(claim.prepared, fields)
+  const _id = messageIdFor(claim.prepared.intent.key)
+  if (!claim.recorded) {
+    return { insert: { _id, ...changes, readAt: null, createdAt: fields.now } }
+  }
   return {
     // Guarded by the attempts it was read with: a slower runner's older record never wins.
-    update: {
-      filter: { _id, attempts: claim.recorded.attempts },
-      update: { $set: changes },
-    },
+    update: { filter: { _id, attempts: claim.recorded.attempts }, update: { $set: changes } },
   }
 }
 
@@ -403,7 +399,7 @@ export async function deliverMessages(
   for (const claim of claimed) {
     if (claim.claim >= 0) await options.afterClaim?.(claim.prepared.intent.key)
   }
-  const records: Record_[] = []
+  const records: MessageRecord[] = []
   let next = 0
   const lanes = Array.from(
     { length: Math.min(options.concurrency ?? 8, claimed.length) },
